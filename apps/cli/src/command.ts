@@ -1,0 +1,18 @@
+import type { CliContext } from './cli-context.js';
+
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  /** Commands that need no database (e.g. `migrate` opens its own connection). */
+  standalone?: boolean;
+  run(args: string[], ctx: CliContext | undefined, output: Output): Promise<number>;
+}
+
+/** A usage mistake: printed with the command's usage, exit code 2. */
+export class UsageError extends Error {}

@@ -1,0 +1,22 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@prisma/client';
+import { AppConfig } from '../config/app-config.js';
+
+/**
+ * The one PrismaClient of a process, connected through the pg driver adapter (no native query
+ * engine). Only repositories inject it.
+ */
+@Injectable()
+export class PrismaService extends PrismaClient implements OnModuleDestroy {
+  constructor(config: AppConfig) {
+    super({ adapter: new PrismaPg({ connectionString: config.requireDatabaseUrl(), max: 10 }) });
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.$disconnect();
+  }
+}
+
+/** A transaction client: what repositories receive when a service spans several of them. */
+export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;

@@ -1,0 +1,104 @@
+import { Logger } from '@nestjs/common';
+import { Queue, Worker, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, JobDriver, type JobHandler, type JobOptions, type NewJob } from './job-driver.js';
+
+/**
+ * BullMQ on Redis: any number of API processes produce, any number of worker processes consume.
+ * Completed jobs are removed (the database keeps the record); failed ones are kept a week for
+ * inspection.
+ */
+export class BullMqJobDriver extends JobDriver {
+  readonly kind = 'bullmq' as const;
+  private readonly logger = new Logger('BullMqJobDriver');
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers: Worker[] = [];
+  private readonly connection: Redis;
+
+  constructor(
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+  ) {
+    super();
+    // Workers block on Redis; BullMQ requires unlimited retries per request for them.
+    this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+  }
+
+  async enqueue<T>(queue: string, job: NewJob<T>): Promise<void> {
+    await this.queue(queue).add(job.name, job.data, toBullOptions(job.opts));
+  }
+
+  async enqueueBulk<T>(queue: string, jobs: NewJob<T>[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.queue(queue).addBulk(jobs.map((j) => ({ name: j.name, data: j.data, opts: toBullOptions(j.opts) })));
+  }
+
+  async process<T>(queue: string, handler: JobHandler<T>, concurrency = 1): Promise<void> {
+    const worker = new Worker(
+      queue,
+      async (job) => {
+        await handler({ id: job.id ?? '', queue, name: job.name, data: job.data as T, attempt: job.attemptsMade + 1 });
+      },
+      { connection: this.connection.duplicate(), prefix: this.prefix, concurrency },
+    );
+    worker.on('failed', (job, err) =>
+      this.logger.warn(`job ${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
+    );
+    worker.on('error', (err) => this.logger.error(`worker ${queue}: ${err.message}`));
+    this.workers.push(worker);
+    await worker.waitUntilReady();
+  }
+
+  async repeat<T>(queue: string, schedulerId: string, everyMs: number, job: Omit<NewJob<T>, 'opts'>): Promise<void> {
+    // upsert: every worker may call this at boot; Redis keeps exactly one scheduler per id.
+    await this.queue(queue).upsertJobScheduler(schedulerId, { every: everyMs }, {
+      name: job.name,
+      data: job.data,
+      opts: { removeOnComplete: true, removeOnFail: 100 },
+    });
+  }
+
+  async drain(queue: string, timeoutMs = 30_000): Promise<void> {
+    const q = this.queue(queue);
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
+      if (Object.values(counts).every((n) => n === 0)) return;
+      if (Date.now() > until) throw new Error(`queue ${queue} did not drain in ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Removes every job and scheduler of a queue (tests and benchmarks only). */
+  async obliterate(queue: string): Promise<void> {
+    await this.queue(queue).obliterate({ force: true });
+  }
+
+  async close(): Promise<void> {
+    // Workers first: they finish their current job before closing.
+    await Promise.all(this.workers.splice(0).map((w) => w.close()));
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.queues.clear();
+    await this.connection.quit().catch(() => undefined);
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}
+
+function toBullOptions(opts: JobOptions = {}): JobsOptions {
+  return {
+    jobId: opts.jobId,
+    delay: opts.delayMs,
+    attempts: opts.attempts ?? DEFAULT_ATTEMPTS,
+    backoff: { type: 'exponential', delay: opts.backoffMs ?? DEFAULT_BACKOFF_MS },
+    removeOnComplete: true,
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+}

@@ -1,0 +1,135 @@
+import { runApi } from '../../apps/api/src/run-api.js';
+import { createTestApi, type TestApi } from '../support/test-app.js';
+
+describe('foundation: API basics over the seeded planning section', () => {
+  let t: TestApi;
+
+  beforeAll(async () => {
+    t = await createTestApi();
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+  it('reports health with the database up', async () => {
+    const res = await get('/health');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'up' } } });
+  });
+
+  it('serves a valid OpenAPI 3 document and the docs page', async () => {
+    const doc = (await get('/openapi.json')).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/units', '/api/posts/{id}', '/health']));
+    const docs = await get('/docs');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+
+  it('lists the seeded unit with its six posts', async () => {
+    const units = (await get('/api/units')).json();
+    expect(units).toEqual([
+      expect.objectContaining({ name: '国土空间规划科', postCount: 6, organisation: expect.objectContaining({ name: '市自然资源和规划局' }) }),
+    ]);
+    const posts = (await get(`/api/units/${units[0].id}/posts`)).json();
+    expect(posts.map((p: { code: string; kind: string }) => `${p.code}:${p.kind}`)).toEqual([
+      'chief:CHIEF',
+      'deputy:DEPUTY',
+      'officer-1:OFFICER',
+      'officer-2:OFFICER',
+      'officer-3:OFFICER',
+      'officer-4:OFFICER',
+    ]);
+    const byCode = Object.fromEntries(posts.map((p: { code: string; id: string }) => [p.code, p]));
+    expect(byCode['officer-1'].reportsToId).toBe(byCode.deputy.id);
+    expect(byCode.deputy.reportsToId).toBe(byCode.chief.id);
+    expect(byCode.chief.reportsToId).toBeNull();
+    expect(byCode['officer-1'].backupPostId).toBe(byCode['officer-2'].id);
+  });
+
+  it('shows every post with its work items, statements, holders and links (10 items, 22 职能, 32 责任)', async () => {
+    const [unit] = (await get('/api/units')).json();
+    const posts = (await get(`/api/units/${unit.id}/posts`)).json();
+    const details = await Promise.all(posts.map(async (p: { id: string }) => (await get(`/api/posts/${p.id}`)).json()));
+    const items = details.flatMap((d) => d.workItems);
+    expect(items).toHaveLength(10);
+    expect(items.flatMap((w) => w.functions)).toHaveLength(22);
+    expect(items.flatMap((w) => w.responsibilities)).toHaveLength(32);
+    expect(items.flatMap((w) => w.workflowRefs).sort()).toEqual(['07-1', '07-2-1', '07-2-2', '07-4']);
+    expect(items.flatMap((w) => w.cooperations.map((c: { postCode: string }) => c.postCode)).sort()).toEqual([
+      'officer-1',
+      'officer-2',
+    ]);
+
+    const chief = details.find((d) => d.code === 'chief');
+    expect(chief.holders).toEqual([expect.objectContaining({ name: '张建国', acting: false, since: '2026-01-01' })]);
+    expect(chief.workItems[0].responsibilities.map((r: { type: string }) => r.type)).toEqual(['DECISION', 'REVIEW', 'REPORT']);
+    const officer1 = details.find((d) => d.code === 'officer-1');
+    expect(officer1.workItems.map((w: { title: string }) => w.title)).toEqual([
+      '市国土空间规划的编制和衔接工作',
+      '市国土空间规划及相关专项规划的审核、报批工作',
+    ]);
+    expect(officer1.workItems[1].responsibilities.map((r: { label: string }) => r.label)).toEqual([
+      '审核',
+      '报批',
+      '沟通协调',
+      '请示报告',
+    ]);
+  });
+
+  it('answers unknown ids and routes with the one error shape and a request id', async () => {
+    const missing = await get('/api/posts/00000000-0000-4000-8000-000000000000', { 'x-request-id': 'req-42' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ code: 'POST_NOT_FOUND', message: '岗位不存在', details: expect.any(Object), requestId: 'req-42' });
+    expect(missing.headers['x-request-id']).toBe('req-42');
+
+    const route = await get('/api/nowhere');
+    expect(route.statusCode).toBe(404);
+    expect(route.json()).toMatchObject({ code: 'NOT_FOUND', message: expect.any(String), requestId: expect.any(String) });
+
+    const malformed = await get('/api/posts/not-a-uuid');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('BAD_REQUEST');
+  });
+
+  it('seeds idempotently: a second run adds nothing', async () => {
+    const { seedDemoData } = await import('../../seeds/demo-seed.js');
+    const before = await t.db.sql(`SELECT (SELECT count(*) FROM person) p, (SELECT count(*) FROM post_assignment) a,
+      (SELECT count(*) FROM work_item) w, (SELECT count(*) FROM catalog_revision) r`);
+    await seedDemoData(t.app, { demoLogins: true });
+    const after = await t.db.sql(`SELECT (SELECT count(*) FROM person) p, (SELECT count(*) FROM post_assignment) a,
+      (SELECT count(*) FROM work_item) w, (SELECT count(*) FROM catalog_revision) r`);
+    expect(after).toEqual(before);
+    expect(before[0]).toEqual({ p: '6', a: '6', w: '10', r: '1' });
+  });
+});
+
+describe('foundation: health with a dependency down', () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    // Port 1 on loopback refuses at once: Redis "configured but down".
+    t = await createTestApi({ seed: false, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+  });
+  afterAll(() => t.close());
+
+  it('answers 503 naming the failing check', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/health' });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: 'error', checks: { database: { status: 'up' }, redis: { status: 'down' } } });
+  });
+});
+
+describe('foundation: boot errors', () => {
+  it.each([
+    [{ DATABASE_URL: 'mysql://db/x' }, /^Invalid configuration: DATABASE_URL must be a postgresql/],
+    [{ DATABASE_URL: 'postgresql://nobody@127.0.0.1:1/none' }, /^DATABASE_URL: cannot connect to postgresql:\/\/nobody@127\.0\.0\.1:1\/none \(ECONNREFUSED/],
+  ])('a bad DATABASE_URL %j fails with one line naming it', async (env, message) => {
+    const error = await runApi(env).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.message).toMatch(message);
+    expect(error?.message).not.toContain('\n');
+    expect(['ConfigError', 'DatabaseUnreachableError']).toContain(error?.name);
+  });
+});
