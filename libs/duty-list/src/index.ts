@@ -1,3 +1,4 @@
+export * from './parser/index.js';
 export * from './duty-list.module.js';
 export * from './import/duty-list-import.service.js';
 export * from './import/duty-list-import.errors.js';

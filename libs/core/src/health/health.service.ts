@@ -1,7 +1,7 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config.js';
 import { PrismaService } from '../prisma/prisma.service.js';
+import { pingRedis } from '../redis/redis-probe.js';
 
 export interface CheckResult {
   status: 'up' | 'down';
@@ -26,18 +26,16 @@ export type WarningSource = () => Promise<HealthWarning[]>;
 const TIMEOUT_MS = 2000;
 
 @Injectable()
-export class HealthService implements OnModuleDestroy {
-  private readonly redis: Redis | undefined;
+export class HealthService {
+  private readonly redisUrl: string | undefined;
   private readonly warningSources: WarningSource[] = [];
 
   constructor(
     private readonly prisma: PrismaService,
     config: AppConfig,
   ) {
-    this.redis = config.redisUrl
-      ? new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: TIMEOUT_MS })
-      : undefined;
-    this.redis?.on('error', () => undefined); // reported through check(), not as unhandled events
+    // A short-lived connection per check: no reconnect loop lingers while Redis is down.
+    this.redisUrl = config.redisUrl;
   }
 
   /** Modules register their warnings at init instead of health depending on every module. */
@@ -49,19 +47,15 @@ export class HealthService implements OnModuleDestroy {
     const checks: Record<string, CheckResult> = {
       database: await probe(() => this.prisma.$queryRaw`SELECT 1`),
     };
-    if (this.redis) checks.redis = await probe(() => this.pingRedis(this.redis!));
+    if (this.redisUrl) checks.redis = await probe(() => this.pingRedis(this.redisUrl!));
     const up = Object.values(checks).every((c) => c.status === 'up');
     const warnings = up ? (await Promise.all(this.warningSources.map((s) => s().catch(() => [])))).flat() : [];
     return { status: up ? 'ok' : 'error', checks, warnings };
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.redis?.disconnect();
-  }
-
-  private async pingRedis(redis: Redis): Promise<void> {
-    if (redis.status === 'wait' || redis.status === 'end') await redis.connect().catch(() => undefined);
-    await redis.ping();
+  private async pingRedis(url: string): Promise<void> {
+    const problem = await pingRedis(url, TIMEOUT_MS);
+    if (problem) throw new Error(problem);
   }
 }
 

@@ -14,6 +14,8 @@ export class BullMqJobDriver extends JobDriver {
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
   private readonly connection: Redis;
+  /** Blocking connections of the workers; BullMQ does not close connections it was handed. */
+  private readonly workerConnections: Redis[] = [];
 
   constructor(
     private readonly redisUrl: string,
@@ -21,7 +23,7 @@ export class BullMqJobDriver extends JobDriver {
   ) {
     super();
     // Workers block on Redis; BullMQ requires unlimited retries per request for them.
-    this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: false });
+    this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
   }
 
   async enqueue<T>(queue: string, job: NewJob<T>): Promise<void> {
@@ -34,12 +36,14 @@ export class BullMqJobDriver extends JobDriver {
   }
 
   async process<T>(queue: string, handler: JobHandler<T>, concurrency = 1): Promise<void> {
+    const connection = this.connection.duplicate();
+    this.workerConnections.push(connection);
     const worker = new Worker(
       queue,
       async (job) => {
         await handler({ id: job.id ?? '', queue, name: job.name, data: job.data as T, attempt: job.attemptsMade + 1 });
       },
-      { connection: this.connection.duplicate(), prefix: this.prefix, concurrency },
+      { connection, prefix: this.prefix, concurrency },
     );
     worker.on('failed', (job, err) =>
       this.logger.warn(`job ${queue}/${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
@@ -79,7 +83,11 @@ export class BullMqJobDriver extends JobDriver {
     await Promise.all(this.workers.splice(0).map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
-    await this.connection.quit().catch(() => undefined);
+    // quit() waits for a reply that never comes from an unreachable server; disconnect() does not.
+    for (const c of [this.connection, ...this.workerConnections.splice(0)]) {
+      if (c.status === 'ready') await c.quit().catch(() => c.disconnect());
+      else c.disconnect();
+    }
   }
 
   private queue(name: string): Queue {

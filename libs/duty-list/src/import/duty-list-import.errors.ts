@@ -3,7 +3,6 @@ import { DutyListParseError } from '../parser/duty-list-parse.error.js';
 
 export const DutyListImportErrorCode = {
   ORGANISATION_NOT_FOUND: 'ORGANISATION_NOT_FOUND',
-  UNRESOLVED_COOPERATION: 'UNRESOLVED_COOPERATION',
 } as const;
 
 export class DutyListImportError extends DomainError {}

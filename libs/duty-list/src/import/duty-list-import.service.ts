@@ -7,7 +7,7 @@ import { parseDutyList } from '../parser/index.js';
 import type { ParsedDutyList, ParseWarning } from '../parser/parsed-duty-list.types.js';
 import { planImport } from './catalogue-diff.rules.js';
 import type { Change, ImportCounts } from './catalogue.types.js';
-import { DutyListImportError, DutyListImportErrorCode, organisationNotFound, toImportError } from './duty-list-import.errors.js';
+import { organisationNotFound, toImportError } from './duty-list-import.errors.js';
 import { DutyListRepository } from './duty-list.repository.js';
 
 export interface ImportRequest {
@@ -50,7 +50,6 @@ export class DutyListImportService {
 
   async importFile(request: ImportRequest): Promise<ImportSummary> {
     const parsed = await this.parse(request);
-    this.checkCooperations(parsed, request.fileName);
     try {
       return await this.repository.transaction(async (tx) => {
         const org = await this.repository.findOrganisation(tx, request.organisation);
@@ -111,24 +110,6 @@ export class DutyListImportService {
     } catch (e) {
       if (e instanceof DutyListParseError) throw toImportError(e);
       throw e;
-    }
-  }
-
-  /** A 配合业务岗N must name a post of the same file. */
-  private checkCooperations(parsed: ParsedDutyList, file: string): void {
-    const codes = new Set(parsed.posts.map((p) => p.code));
-    for (const post of parsed.posts) {
-      for (const item of post.workItems) {
-        const missing = item.cooperations.find((c) => !codes.has(c.postCode));
-        if (missing) {
-          throw new DutyListImportError(
-            DutyListImportErrorCode.UNRESOLVED_COOPERATION,
-            'INVALID',
-            `${file} 第${item.line}行：“${missing.text}”所指岗位不在本清单中`,
-            { file, line: item.line, postCode: missing.postCode },
-          );
-        }
-      }
     }
   }
 }

@@ -126,7 +126,8 @@ export class DutyListRepository {
           data: w.createResponsibilities.map((r) => ({ workItemId, seq: r.seq, type: r.type, label: r.label, text: r.text })),
         });
         for (const c of w.createCooperations) {
-          const targetId = idOfCode.get(c.postCode) ?? (await this.postIdOfCode(tx, unitId, c.postCode));
+          // The parser only keeps links to posts of the same file, so the target is always known.
+          const targetId = idOfCode.get(c.postCode)!;
           await tx.cooperation.upsert({
             where: { workItemId_postId: { workItemId, postId: targetId } },
             create: { workItemId, postId: targetId, text: c.text },
@@ -135,11 +136,6 @@ export class DutyListRepository {
         }
       }
     }
-  }
-
-  private async postIdOfCode(tx: Tx, unitId: string, code: string): Promise<string> {
-    const post = await tx.post.findUniqueOrThrow({ where: { unitId_code: { unitId, code } } });
-    return post.id;
   }
 
   private async retireWorkItems(tx: Tx, ids: string[], at: Date): Promise<void> {

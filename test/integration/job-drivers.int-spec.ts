@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { Queue } from 'bullmq';
+import { BullMqJobDriver, InProcessJobDriver, type JobDriver } from '#libs/core';
+import { redisAvailable } from '../support/test-app.js';
+import { testEnvironment } from '../support/test-env.js';
+
+interface DriverCase {
+  name: string;
+  make(): JobDriver;
+}
+
+const prefix = `dt-test-jobs-${randomUUID().slice(0, 8)}`;
+const drivers: DriverCase[] = [{ name: 'in-process', make: () => new InProcessJobDriver() }];
+if (redisAvailable()) drivers.push({ name: 'bullmq', make: () => new BullMqJobDriver(testEnvironment().redisUrl, prefix) });
+else console.warn('!!! Redis not reachable: the BullMQ driver cases of job-drivers.int-spec.ts did NOT run');
+
+describe.each(drivers)('job driver: $name', ({ make }) => {
+  let driver: JobDriver;
+  const queue = () => `q-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(-40)}`;
+
+  beforeEach(() => {
+    driver = make();
+  });
+  afterEach(() => driver.close());
+
+  it('runs every enqueued job once, with its data', async () => {
+    const q = queue();
+    const seen: number[] = [];
+    await driver.process<{ n: number }>(q, async (job) => {
+      seen.push(job.data.n);
+    }, 2);
+    await driver.enqueue(q, { name: 'one', data: { n: 1 } });
+    await driver.enqueueBulk(q, [2, 3, 4].map((n) => ({ name: 'many', data: { n } })));
+    await driver.drain(q, 10_000);
+    expect(seen.sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('retries a failing job with backoff until it succeeds', async () => {
+    const q = queue();
+    const attempts: number[] = [];
+    await driver.process(q, async (job) => {
+      attempts.push(job.attempt);
+      if (job.attempt < 3) throw new Error('transient');
+    });
+    await driver.enqueue(q, { name: 'flaky', data: {}, opts: { attempts: 5, backoffMs: 20 } });
+    await driver.drain(q, 10_000);
+    expect(attempts).toEqual([1, 2, 3]);
+  });
+
+  it('gives up after the last attempt', async () => {
+    const q = queue();
+    let runs = 0;
+    await driver.process(q, async () => {
+      runs++;
+      throw new Error('permanent');
+    });
+    await driver.enqueue(q, { name: 'doomed', data: {}, opts: { attempts: 2, backoffMs: 10 } });
+    await driver.drain(q, 10_000);
+    expect(runs).toBe(2);
+  });
+
+  it('deduplicates by job id while the job is waiting', async () => {
+    const q = queue();
+    const ids: string[] = [];
+    await driver.enqueue(q, { name: 'x', data: { v: 1 }, opts: { jobId: 'outbox-1' } });
+    await driver.enqueue(q, { name: 'x', data: { v: 2 }, opts: { jobId: 'outbox-1' } });
+    await driver.enqueue(q, { name: 'x', data: { v: 3 }, opts: { jobId: 'outbox-2' } });
+    await driver.process(q, async (job) => {
+      ids.push(job.id);
+    });
+    await driver.drain(q, 10_000);
+    expect(ids.sort()).toEqual(['outbox-1', 'outbox-2']);
+  });
+
+  it('repeats a scheduled job, and re-registering the schedule does not double it', async () => {
+    const q = queue();
+    let ticks = 0;
+    await driver.process(q, async () => {
+      ticks++;
+    });
+    for (let i = 0; i < 3; i++) await driver.repeat(q, 'sweep', 100, { name: 'tick', data: {} });
+    await new Promise((r) => setTimeout(r, 650));
+    // One schedule at 100 ms gives about 6 ticks; three independent ones would give about 18.
+    expect(ticks).toBeGreaterThanOrEqual(2);
+    expect(ticks).toBeLessThanOrEqual(8);
+    if (driver.kind === 'bullmq') {
+      const inspect = new Queue(q, { connection: { url: testEnvironment().redisUrl }, prefix });
+      expect(await inspect.getJobSchedulersCount()).toBe(1);
+      await inspect.close();
+    }
+  });
+});
