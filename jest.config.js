@@ -20,6 +20,8 @@ const common = {
 };
 
 export default {
+  // Integration tests boot the application and talk to real services; unit tests finish far sooner.
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -32,7 +34,6 @@ export default {
       testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
       globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
-      testTimeout: 60000,
     },
   ],
 };

@@ -1,0 +1,61 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
+const SOURCE = join(process.cwd(), 'seeds/planning-section.txt');
+
+/** Runs the compiled CLI (`npm test` builds first) against the test database. */
+function cli(db: TestDatabase, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH, DATABASE_URL: db.url, LOG_LEVEL: 'error' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('admin CLI', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await db.sql(`INSERT INTO organisation (code, name) VALUES ('nrpb', '市自然资源和规划局')`);
+  });
+  afterAll(() => db.drop());
+
+  it('import-duty-list --dry-run --json prints the summary and writes nothing', async () => {
+    const res = await cli(db, ['import-duty-list', SOURCE, '--dry-run', '--json']);
+    expect(res.code).toBe(0);
+    const [summary] = JSON.parse(res.stdout);
+    expect(summary).toMatchObject({ dryRun: true, unit: { name: '国土空间规划科' }, counts: { workItems: { created: 10 } } });
+    expect(await db.sql('SELECT * FROM post')).toHaveLength(0);
+  });
+
+  it('import-duty-list writes a revision, then reports the second run unchanged', async () => {
+    const first = await cli(db, ['import-duty-list', SOURCE]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('已写入第 1 版');
+    const second = await cli(db, ['import-duty-list', SOURCE, '--json']);
+    expect(JSON.parse(second.stdout)[0]).toMatchObject({ unchanged: true, revision: null });
+  });
+
+  it('a bad file exits non-zero naming file and line', async () => {
+    const res = await cli(db, ['import-duty-list', join(process.cwd(), 'package.json')]);
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/错误 \[DUTY_LIST_[A-Z_]+\] package\.json/);
+  });
+
+  it.each([
+    [['no-such-command'], 2, /unknown command/],
+    [['import-duty-list'], 2, /usage: npm run cli -- import-duty-list/],
+  ])('usage mistakes %j exit %d', async (args, code, message) => {
+    const res = await cli(db, args);
+    expect(res.code).toBe(code);
+    expect(res.stderr + res.stdout).toMatch(message);
+  });
+});
