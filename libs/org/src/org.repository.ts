@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '#libs/core';
-import type { PostDetail, PostSummary, UnitSummary } from './org.types.js';
+import type { PostDetail, PostSummary, UnitRef, UnitSummary } from './org.types.js';
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+const UNIT_REF = { id: true, name: true, code: true, org: { select: { code: true, name: true } } } as const;
 
 @Injectable()
 export class OrgRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async listUnits(): Promise<UnitSummary[]> {
+  /** Every unit, or only those listed (`unitIds`). */
+  async listUnits(unitIds?: string[]): Promise<UnitSummary[]> {
     const units = await this.prisma.unit.findMany({
+      where: unitIds ? { id: { in: unitIds } } : undefined,
       orderBy: [{ org: { code: 'asc' } }, { code: 'asc' }],
       include: { org: true, _count: { select: { posts: { where: { retiredAt: null } } } } },
     });
@@ -28,6 +32,11 @@ export class OrgRepository {
       include: { posts: { where: { retiredAt: null }, orderBy: { seq: 'asc' } } },
     });
     return unit ? unit.posts.map(toSummary) : null;
+  }
+
+  /** What access rules need about a post; null when there is no such post. */
+  findPostRef(postId: string): Promise<{ id: string; unitId: string; reportsToId: string | null } | null> {
+    return this.prisma.post.findUnique({ where: { id: postId }, select: { id: true, unitId: true, reportsToId: true } });
   }
 
   /** The post with its live work items and the people holding it on `today` (a local date). */
@@ -83,6 +92,30 @@ export class OrgRepository {
     return this.prisma.unit.findUnique({ where: { orgId_name: { orgId, name } }, include: { posts: true } });
   }
 
+  findUnitById(unitId: string): Promise<UnitRef | null> {
+    return this.prisma.unit.findUnique({ where: { id: unitId }, select: UNIT_REF });
+  }
+
+  /** Units of that name in every organisation, or only in the organisation with `orgCode`. */
+  findUnitsByName(name: string, orgCode?: string): Promise<UnitRef[]> {
+    return this.prisma.unit.findMany({ where: { name, ...(orgCode ? { org: { code: orgCode } } : {}) }, select: UNIT_REF });
+  }
+
+  findLivePostByCode(unitId: string, code: string): Promise<PostSummary | null> {
+    return this.prisma.post
+      .findFirst({ where: { unitId, code, retiredAt: null } })
+      .then((p) => p && toSummary(p));
+  }
+
+  /** The substantive holder on a local date (acting holders stand in, they do not hold). */
+  findSubstantiveHolder(postId: string, onDate: Date): Promise<{ personId: string } | null> {
+    return this.prisma.postAssignment.findFirst({
+      where: { postId, acting: false, startDate: { lte: onDate }, OR: [{ endDate: null }, { endDate: { gte: onDate } }] },
+      orderBy: { startDate: 'desc' },
+      select: { personId: true },
+    });
+  }
+
   createPerson(data: { name: string; email?: string | null; phone?: string | null }) {
     return this.prisma.person.create({ data });
   }
@@ -110,6 +143,10 @@ export class OrgRepository {
 
   async setBackupPost(postId: string, backupPostId: string | null): Promise<void> {
     await this.prisma.post.update({ where: { id: postId }, data: { backupPostId } });
+  }
+
+  workItemsOfPost(postId: string) {
+    return this.prisma.workItem.findMany({ where: { postId, retiredAt: null }, orderBy: { seq: 'asc' }, select: { id: true, title: true } });
   }
 }
 

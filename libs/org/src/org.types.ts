@@ -8,6 +8,13 @@ export interface UnitSummary {
   postCount: number;
 }
 
+export interface UnitRef {
+  id: string;
+  code: string;
+  name: string;
+  org: { code: string; name: string };
+}
+
 export interface PostHolder {
   personId: string;
   name: string;

@@ -1,0 +1,125 @@
+import { parseArgs } from 'node:util';
+import { generatePassword, UserAccountService } from '#libs/auth';
+import { DomainError } from '#libs/core';
+import { OrgService } from '#libs/org';
+import { UsageError, type Command, type Output } from '../command.js';
+import type { CliContext } from '../cli-context.js';
+
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// A password piped in is bounded; anything longer is a mistake (a file, not a password).
+const MAX_STDIN_BYTES = 4096;
+
+/** Reads a password piped to stdin, without its final line break. */
+export async function readPasswordFrom(input: NodeJS.ReadableStream): Promise<string> {
+  if ((input as { isTTY?: boolean }).isTTY) throw new UsageError('--password-stdin: pipe the password in (e.g. printf %s "$PW" | npm run cli -- …)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of input) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_STDIN_BYTES) throw new UsageError(`--password-stdin: more than ${MAX_STDIN_BYTES} bytes on stdin`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** The password given on stdin, or a random one shown once. */
+async function choosePassword(fromStdin: boolean | undefined, stdin: NodeJS.ReadableStream): Promise<{ password: string; generated: boolean }> {
+  if (fromStdin) return { password: await readPasswordFrom(stdin), generated: false };
+  return { password: generatePassword(), generated: true };
+}
+
+function printGenerated(username: string, password: string, output: Output): void {
+  output.out(`初始密码（仅显示这一次，请当面或通过安全渠道交给“${username}”）：`);
+  output.out(password);
+}
+
+/** The user administration commands; `stdin` is where --password-stdin reads from. */
+export function userCommands(stdin: NodeJS.ReadableStream = process.stdin): Command[] {
+  const createUser: Command = {
+    name: 'create-user',
+    summary: 'Create a person and their login (password from stdin, or a random one printed once)',
+    usage: 'create-user <username> --name 名字 [--email ADDR] [--admin] [--password-stdin]',
+    async run(args, ctx, output) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { name: { type: 'string' }, email: { type: 'string' }, admin: { type: 'boolean' }, 'password-stdin': { type: 'boolean' } },
+      });
+      const [username, ...extra] = positionals;
+      if (!username || extra.length) throw new UsageError('give exactly one username');
+      if (!values.name?.trim()) throw new UsageError('--name is required');
+      const { password, generated } = await choosePassword(values['password-stdin'], stdin);
+      const user = await accounts(ctx).createUser({
+        username,
+        name: values.name.trim(),
+        email: values.email?.trim() || null,
+        isAdmin: !!values.admin,
+        password,
+      });
+      output.out(`已创建用户 ${user.username}（${values.name.trim()}${user.isAdmin ? '，系统管理员' : ''}）`);
+      if (generated) printGenerated(user.username, password, output);
+      return 0;
+    },
+  };
+
+  const resetPassword: Command = {
+    name: 'reset-password',
+    summary: "Set a user's password (stdin, or a random one printed once) and end their sessions",
+    usage: 'reset-password <username> [--password-stdin]',
+    async run(args, ctx, output) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'password-stdin': { type: 'boolean' } } });
+      const [username, ...extra] = positionals;
+      if (!username || extra.length) throw new UsageError('give exactly one username');
+      const service = accounts(ctx);
+      // Fail on an unknown user before asking for or generating a password.
+      const user = await service.requireUser(username);
+      const { password, generated } = await choosePassword(values['password-stdin'], stdin);
+      const { endedSessions } = await service.resetPassword(user.username, password);
+      output.out(`已重置用户 ${user.username} 的密码，结束登录会话 ${endedSessions} 个`);
+      if (generated) printGenerated(user.username, password, output);
+      return 0;
+    },
+  };
+
+  const assignPost: Command = {
+    name: 'assign-post',
+    summary: "Make a user's person hold a post from a date (ends the previous holder's term unless --acting)",
+    usage: 'assign-post <username> <unitName|unitId> <postCode> --from YYYY-MM-DD [--acting] [--organisation CODE]',
+    async run(args, ctx, output) {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { from: { type: 'string' }, acting: { type: 'boolean' }, organisation: { type: 'string' } },
+      });
+      const [username, unitRef, postCode, ...extra] = positionals;
+      if (!username || !unitRef || !postCode || extra.length) throw new UsageError('give a username, a unit and a post code');
+      if (!values.from) throw new UsageError('--from YYYY-MM-DD is required');
+      const from = localDate(values.from);
+      const user = await accounts(ctx).requireUser(username);
+      if (!user.personId) throw new DomainError('USER_WITHOUT_PERSON', 'UNPROCESSABLE', `用户“${user.username}”未关联人员，无法任岗`);
+      const org = ctx!.app.get(OrgService);
+      const unit = await org.resolveUnit(unitRef, values.organisation);
+      const post = await org.requireLivePost(unit, postCode);
+      await org.assignPost(post.id, user.personId, from, !!values.acting);
+      output.out(`${user.username} 自 ${from} 起${values.acting ? '代理' : '担任'} ${unit.name} ${post.name}`);
+      return 0;
+    },
+  };
+
+  return [createUser, resetPassword, assignPost];
+}
+
+function accounts(ctx: CliContext | undefined): UserAccountService {
+  return ctx!.app.get(UserAccountService);
+}
+
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused, not rolled over). */
+function localDate(value: string): string {
+  const m = LOCAL_DATE.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!date || date.toISOString().slice(0, 10) !== value) {
+    throw new DomainError('INVALID_DATE', 'INVALID', `日期“${value}”无效，应为 YYYY-MM-DD`, { value });
+  }
+  return value;
+}

@@ -1,0 +1,14 @@
+export * from './auth.module.js';
+export * from './auth.service.js';
+export * from './auth.types.js';
+export * from './auth.errors.js';
+export * from './access/access.module.js';
+export * from './access/access-policy.service.js';
+export * from './access/access.rules.js';
+export * from './access/actor.types.js';
+export * from './accounts/user-account.service.js';
+export * from './accounts/credential.rules.js';
+export { generatePassword } from './accounts/password-hasher.js';
+export * from './audit/security-audit.service.js';
+export * from './login/login-throttle.rules.js';
+export { withResolvedTokenSecret } from './session/token-secret.file.js';

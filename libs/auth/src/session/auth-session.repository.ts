@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService, type Tx } from '#libs/core';
+
+/** A session with what every authenticated request needs to know about its user. */
+export interface SessionOwner {
+  sessionId: string;
+  userId: string;
+  username: string;
+  personId: string | null;
+  isAdmin: boolean;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  disabledAt: Date | null;
+}
+
+export interface RefreshableSession extends SessionOwner {
+  refreshTokenHash: string;
+}
+
+@Injectable()
+export class AuthSessionRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async create(session: {
+    userId: string;
+    refreshTokenHash: string;
+    createdAt: Date;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  }): Promise<string> {
+    const created = await this.prisma.authSession.create({ data: session, select: { id: true } });
+    return created.id;
+  }
+
+  /** Runs on every authenticated request: one primary-key lookup joined to its user. */
+  async findOwner(sessionId: string): Promise<SessionOwner | null> {
+    const rows = await this.prisma.$queryRaw<SessionOwner[]>`
+      SELECT s.id AS "sessionId", s.user_id AS "userId", u.username, u.person_id AS "personId", u.is_admin AS "isAdmin",
+             s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.disabled_at AS "disabledAt"
+        FROM auth_session s JOIN app_user u ON u.id = s.user_id
+       WHERE s.id = ${sessionId}::uuid`;
+    return rows[0] ?? null;
+  }
+
+  async findRefreshable(sessionId: string): Promise<RefreshableSession | null> {
+    const rows = await this.prisma.$queryRaw<RefreshableSession[]>`
+      SELECT s.id AS "sessionId", s.user_id AS "userId", u.username, u.person_id AS "personId", u.is_admin AS "isAdmin",
+             s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.disabled_at AS "disabledAt",
+             s.refresh_token_hash AS "refreshTokenHash"
+        FROM auth_session s JOIN app_user u ON u.id = s.user_id
+       WHERE s.id = ${sessionId}::uuid`;
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Replaces the refresh secret only if it is still the one presented: of two concurrent renewals
+   * with the same token exactly one succeeds.
+   */
+  async rotateRefreshSecret(sessionId: string, presentedHash: string, nextHash: string, expiresAt: Date): Promise<boolean> {
+    const { count } = await this.prisma.authSession.updateMany({
+      where: { id: sessionId, refreshTokenHash: presentedHash, revokedAt: null },
+      data: { refreshTokenHash: nextHash, expiresAt },
+    });
+    return count === 1;
+  }
+
+  /** False when the session was already revoked. */
+  async revoke(sessionId: string, at: Date, tx: Tx = this.prisma): Promise<boolean> {
+    const { count } = await tx.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: at } });
+    return count === 1;
+  }
+
+  async revokeAllOfUser(userId: string, at: Date, tx: Tx = this.prisma): Promise<number> {
+    const { count } = await tx.authSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: at } });
+    return count;
+  }
+}
