@@ -1,0 +1,33 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// About ten years of working days either way: far beyond any real deadline, small enough to bound the walk.
+const MAX_WORKDAYS = 2500;
+
+export class AddWorkdaysQuery {
+  @ApiProperty({ example: '2026-09-30' })
+  @IsString()
+  @Matches(DATE, { message: 'from 必须为 YYYY-MM-DD' })
+  from!: string;
+
+  @ApiProperty({ example: 3, description: 'working days to add; negative counts backwards' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(-MAX_WORKDAYS)
+  @Max(MAX_WORKDAYS)
+  days!: number;
+}
+
+export class SetDayBody {
+  @ApiProperty({ enum: ['HOLIDAY', 'MAKEUP_WORKDAY', 'WORKDAY', 'WEEKEND'] })
+  @IsIn(['HOLIDAY', 'MAKEUP_WORKDAY', 'WORKDAY', 'WEEKEND'])
+  kind!: 'HOLIDAY' | 'MAKEUP_WORKDAY' | 'WORKDAY' | 'WEEKEND';
+
+  @ApiPropertyOptional({ example: '国庆节' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  name?: string;
+}
