@@ -1,0 +1,175 @@
+import { Injectable } from '@nestjs/common';
+import { Prisma, type TaskStatus } from '@prisma/client';
+import { PrismaService, type Tx } from '#libs/core';
+import type { ChainPost, Page, TaskFilter, TaskRecord, TaskSummary, TaskVisibility } from './task.types.js';
+
+const OPEN: TaskStatus[] = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'REVIEWED'];
+const chainSelect = { id: true, unitId: true, kind: true, reportsToId: true } as const;
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+@Injectable()
+export class TaskRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((tx) => fn(tx));
+  }
+
+  /** The task with its post chain (own post → deputy → chief), for access and review decisions. */
+  async findRecord(id: string, tx: Tx = this.prisma): Promise<TaskRecord | null> {
+    const task = await tx.task.findUnique({ where: { id } });
+    if (!task) return null;
+    const chain = await this.chainOf(task.postId, tx);
+    const unit = await tx.unit.findUniqueOrThrow({ where: { id: task.unitId }, select: { orgId: true } });
+    return {
+      id: task.id,
+      kind: task.kind,
+      unitId: task.unitId,
+      orgId: unit.orgId,
+      status: task.status,
+      reviewSteps: task.reviewSteps,
+      reviewIndex: task.reviewIndex,
+      version: task.version,
+      assigneePersonId: task.assigneePersonId,
+      actingForPersonId: task.actingForPersonId,
+      assignedById: task.assignedById,
+      dueDate: task.dueDate,
+      dueAt: task.dueAt,
+      requiredEvidence: task.requiredEvidence,
+      escalationCycle: task.escalationCycle,
+      chain,
+    };
+  }
+
+  async chainOf(postId: string, tx: Tx = this.prisma): Promise<ChainPost[]> {
+    const chain: ChainPost[] = [];
+    let next: string | null = postId;
+    // Chains are three deep (officer → deputy → chief); the bound guards against a cycle in bad data.
+    while (next && chain.length < 5) {
+      const post: ChainPost | null = await tx.post.findUnique({ where: { id: next }, select: chainSelect });
+      if (!post) break;
+      chain.push(post);
+      next = post.reportsToId;
+    }
+    return chain;
+  }
+
+  findPostWithOrg(postId: string) {
+    return this.prisma.post.findUnique({
+      where: { id: postId },
+      select: { ...chainSelect, retiredAt: true, unit: { select: { orgId: true, org: { select: { deadlineCutoff: true } } } } },
+    });
+  }
+
+  findWorkItem(id: string) {
+    return this.prisma.workItem.findUnique({
+      where: { id },
+      select: { id: true, postId: true, retiredAt: true, requiredEvidence: true, responsibilities: { where: { retiredAt: null }, select: { type: true } } },
+    });
+  }
+
+  async create(tx: Tx, data: Prisma.TaskUncheckedCreateInput): Promise<{ id: string }> {
+    return tx.task.create({ data, select: { id: true } });
+  }
+
+  /** Applies a transition only if nobody changed the task since it was read; false when someone did. */
+  async updateIfVersion(tx: Tx, id: string, version: number, data: Prisma.TaskUncheckedUpdateManyInput): Promise<boolean> {
+    const { count } = await tx.task.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+    return count === 1;
+  }
+
+  /** Evidence kinds present on the task (corrections count once: superseded items are replaced, not removed). */
+  async evidenceKinds(tx: Tx, taskId: string): Promise<Set<string>> {
+    const rows = await tx.evidence.findMany({ where: { taskId }, select: { kind: true }, distinct: ['kind'] });
+    return new Set(rows.map((r) => r.kind));
+  }
+
+  async list(
+    visibility: TaskVisibility,
+    filter: TaskFilter,
+    page: Page,
+    now: Date,
+    personId: string | null,
+  ): Promise<{ items: TaskSummary[]; total: number }> {
+    const where: Prisma.TaskWhereInput = { AND: [this.visible(visibility), this.filtered(filter, personId, now)] };
+    const [rows, total] = await Promise.all([
+      this.prisma.task.findMany({
+        where,
+        orderBy: [{ [page.sort]: page.order }, { id: 'asc' }],
+        skip: (page.page - 1) * page.pageSize,
+        take: page.pageSize,
+      }),
+      this.prisma.task.count({ where }),
+    ]);
+    return { items: rows.map(toSummary), total };
+  }
+
+  async findDetail(id: string) {
+    return this.prisma.task.findUnique({
+      where: { id },
+      include: {
+        extensionRequests: { orderBy: { createdAt: 'asc' } },
+        escalations: { orderBy: [{ cycle: 'asc' }, { level: 'asc' }] },
+      },
+    });
+  }
+
+  /** Open tasks of the posts with their current routing (to re-route on absence or holder change). */
+  openTasksOfPosts(postIds: string[], tx: Tx = this.prisma) {
+    return tx.task.findMany({
+      where: { postId: { in: postIds }, status: { in: OPEN } },
+      select: { id: true, postId: true, assigneePersonId: true, actingForPersonId: true, version: true },
+    });
+  }
+
+  async reassign(tx: Tx, id: string, route: { assigneePersonId: string | null; actingForPersonId: string | null }): Promise<void> {
+    await tx.task.update({ where: { id }, data: { ...route, version: { increment: 1 } } });
+  }
+
+  private visible(v: TaskVisibility): Prisma.TaskWhereInput {
+    if (v.all) return {};
+    const or: Prisma.TaskWhereInput[] = [{ unitId: { in: v.unitIds } }, { postId: { in: v.postIds } }];
+    if (v.personId) or.push({ assigneePersonId: v.personId });
+    return { OR: or };
+  }
+
+  private filtered(f: TaskFilter, personId: string | null, now: Date): Prisma.TaskWhereInput {
+    const and: Prisma.TaskWhereInput[] = [];
+    // "Mine" for someone who is no person (a pure admin account) is nothing.
+    if (f.mine) and.push(personId ? { assigneePersonId: personId } : { id: { in: [] } });
+    if (f.postId) and.push({ postId: f.postId });
+    if (f.unitId) and.push({ unitId: f.unitId });
+    if (f.status?.length) and.push({ status: { in: f.status } });
+    if (f.dueFrom) and.push({ dueDate: { gte: f.dueFrom } });
+    if (f.dueTo) and.push({ dueDate: { lte: f.dueTo } });
+    if (f.overdue) and.push({ status: { in: OPEN }, dueAt: { lte: now } });
+    if (f.workItemId) and.push({ workItemId: f.workItemId });
+    if (f.scheduleId) and.push({ scheduleId: f.scheduleId });
+    return { AND: and };
+  }
+}
+
+function toSummary(t: Prisma.TaskGetPayload<object>): TaskSummary {
+  return {
+    id: t.id,
+    kind: t.kind,
+    title: t.title,
+    status: t.status,
+    unitId: t.unitId,
+    postId: t.postId,
+    assigneePersonId: t.assigneePersonId,
+    actingForPersonId: t.actingForPersonId,
+    workItemId: t.workItemId,
+    scheduleId: t.scheduleId,
+    dueDate: iso(t.dueDate),
+    dueAt: t.dueAt.toISOString(),
+    deadlineProvisional: t.deadlineProvisional,
+    lateIssued: t.lateIssued,
+    escalationLevel: t.escalationLevel,
+    reviewSteps: t.reviewSteps,
+    reviewIndex: t.reviewIndex,
+    returnReason: t.returnReason,
+  };
+}
+
+export { OPEN as OPEN_STATUSES };

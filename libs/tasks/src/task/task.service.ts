@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import type { PostKind } from '@prisma/client';
+import { AccessPolicyService, type Actor } from '#libs/auth';
+import { localDateOf, type LocalDate } from '#libs/calendar';
+import { Clock, type Tx } from '#libs/core';
+import { HistoryService } from '#libs/history';
+import { RoutingService } from '../assignment/routing.service.js';
+import { DeadlineService } from '../deadline/deadline.service.js';
+import { rankOf, validReviewSteps } from '../rules/review-steps.rules.js';
+import { TaskError, TaskErrorCode, taskNotFound } from '../task.errors.js';
+import { canAssignTo, canViewTask } from './task-access.rules.js';
+import { toDbDate } from './dates.js';
+import { TaskRepository } from './task.repository.js';
+import type { Page, TaskFilter, TaskRecord, TaskSummary, TaskVisibility } from './task.types.js';
+
+export interface NewAdHocTask {
+  postId: string;
+  title: string;
+  description?: string;
+  /** A fixed deadline, or a rule (e.g. { kind: 'WORKDAYS_AFTER', days: 5 }) counted from assignedOn. */
+  dueDate?: LocalDate;
+  deadlineRule?: unknown;
+  /** When the task was really assigned (e.g. at a meeting); defaults to today. */
+  assignedOn?: LocalDate;
+  workItemId?: string;
+  reviewSteps?: PostKind[];
+  requiredEvidence?: string[];
+}
+
+@Injectable()
+export class TaskService {
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly routing: RoutingService,
+    private readonly deadlines: DeadlineService,
+    private readonly history: HistoryService,
+    private readonly access: AccessPolicyService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** 交办: a chief or deputy assigns work to a post below them in their unit. */
+  async createAdHoc(actor: Actor, input: NewAdHocTask): Promise<{ id: string }> {
+    const post = await this.tasks.findPostWithOrg(input.postId);
+    if (!post || post.retiredAt) throw new TaskError('POST_NOT_FOUND', 'NOT_FOUND', '岗位不存在', { id: input.postId });
+    const chain = await this.tasks.chainOf(post.id);
+    const assignerPost = canAssignTo(actor, chain);
+    if (!assignerPost) {
+      // Outside one's units the post is as good as missing; inside, the refusal says why.
+      await this.access.assertCanViewUnit(actor, post.unitId, () => new TaskError('POST_NOT_FOUND', 'NOT_FOUND', '岗位不存在', { id: input.postId }));
+      throw new TaskError(TaskErrorCode.TASK_ASSIGN_NOT_ALLOWED, 'FORBIDDEN', '只能向本科室下级岗位交办任务', { postId: post.id });
+    }
+    const workItem = input.workItemId ? await this.tasks.findWorkItem(input.workItemId) : null;
+    if (input.workItemId && (!workItem || workItem.postId !== post.id)) {
+      throw new TaskError(TaskErrorCode.WORK_ITEM_NOT_FOUND, 'INVALID', '工作事项不属于该岗位', { workItemId: input.workItemId });
+    }
+    const reviewSteps = input.reviewSteps ?? defaultAdHocReview(post.kind, assignerPost.kind);
+    if (!validReviewSteps(post.kind, reviewSteps)) {
+      throw new TaskError(TaskErrorCode.SCHEDULE_INVALID, 'INVALID', '审核环节须为该岗位的上级岗位并按层级排列', { reviewSteps });
+    }
+
+    const now = this.clock.now();
+    const today = localDateOf(now);
+    const assignedOn = input.assignedOn ?? today;
+    if (assignedOn > today) throw new TaskError(TaskErrorCode.SCHEDULE_INVALID, 'INVALID', '交办日期不能晚于今天', { assignedOn });
+    if (!input.dueDate && input.deadlineRule === undefined) {
+      throw new TaskError(TaskErrorCode.SCHEDULE_INVALID, 'INVALID', '须指定办理期限（日期或规则）');
+    }
+    const deadline = await this.deadlines.resolve(post.unit.orgId, post.unit.org.deadlineCutoff, assignedOn, {
+      dueDate: input.dueDate,
+      rule: input.deadlineRule,
+    });
+
+    return this.tasks.transaction(async (tx) => {
+      const route = (await this.routing.routesFor([post.id], today, tx)).get(post.id)!;
+      const task = await this.tasks.create(tx, {
+        kind: 'AD_HOC',
+        unitId: post.unitId,
+        postId: post.id,
+        assigneePersonId: route.assigneePersonId,
+        actingForPersonId: route.actingForPersonId,
+        workItemId: workItem?.id ?? null,
+        title: input.title,
+        description: input.description ?? '',
+        status: 'ISSUED',
+        reviewSteps,
+        assignedById: actor.personId,
+        assignedByPostId: assignerPost.id,
+        assignedOn: toDbDate(assignedOn),
+        issuedAt: now,
+        deadlineRule: (deadline.rule as object | null) ?? undefined,
+        dueDate: toDbDate(deadline.dueDate),
+        dueAt: deadline.dueAt,
+        deadlineProvisional: deadline.provisional,
+        deadlineExplanation: deadline.explanation,
+        requiredEvidence: input.requiredEvidence ?? workItem?.requiredEvidence ?? [],
+        nextEscalationAt: deadline.dueAt,
+      });
+      await this.record(tx, task.id, actor, 'task.created', {
+        kind: 'AD_HOC',
+        postId: post.id,
+        title: input.title,
+        assigneePersonId: route.assigneePersonId,
+        actingForPersonId: route.actingForPersonId,
+        assignedOn,
+        dueDate: deadline.dueDate,
+        deadline: deadline.explanation,
+        reviewSteps,
+      });
+      return task;
+    });
+  }
+
+  /** A task the actor may see; anything else answers the same 404 as a missing id. */
+  async getVisible(actor: Actor, id: string): Promise<TaskRecord> {
+    const task = await this.tasks.findRecord(id);
+    if (!task || !canViewTask(actor, task)) throw taskNotFound(id);
+    return task;
+  }
+
+  async detail(actor: Actor, id: string) {
+    await this.getVisible(actor, id);
+    const [task, history] = await Promise.all([this.tasks.findDetail(id), this.history.listStream(`task:${id}`)]);
+    return { task: task!, history };
+  }
+
+  list(actor: Actor, filter: TaskFilter, page: Page): Promise<{ items: TaskSummary[]; total: number }> {
+    const visibility: TaskVisibility = actor.isAdmin
+      ? { all: true }
+      : {
+          all: false,
+          unitIds: [...new Set(actor.posts.filter((p) => p.kind !== 'OFFICER').map((p) => p.unitId))],
+          postIds: actor.posts.map((p) => p.postId),
+          personId: actor.personId,
+        };
+    return this.tasks.list(visibility, filter, page, this.clock.now(), actor.personId);
+  }
+
+  record(tx: Tx, taskId: string, actor: Actor | null, type: string, data: Record<string, unknown>): Promise<void> {
+    return this.history.record(
+      {
+        stream: `task:${taskId}`,
+        type,
+        subjectId: taskId,
+        actorUserId: actor?.userId ?? null,
+        actorPersonId: actor?.personId ?? null,
+        data,
+      },
+      tx,
+    );
+  }
+}
+
+/** The assigner decides; by default every level from the post up to the assigner reviews. */
+function defaultAdHocReview(postKind: PostKind, assignerKind: PostKind): PostKind[] {
+  return (['DEPUTY', 'CHIEF'] as PostKind[]).filter((k) => rankOf(k) > rankOf(postKind) && rankOf(k) <= rankOf(assignerKind));
+}

@@ -1,0 +1,73 @@
+import type { PostKind, TaskKind, TaskStatus } from '@prisma/client';
+
+/** A post in the task's chain: the task's own post, the post it reports to, and that one's. */
+export interface ChainPost {
+  id: string;
+  unitId: string;
+  kind: PostKind;
+  reportsToId: string | null;
+}
+
+/** What the lifecycle and access rules need about a task. */
+export interface TaskRecord {
+  id: string;
+  kind: TaskKind;
+  unitId: string;
+  orgId: string;
+  status: TaskStatus;
+  reviewSteps: PostKind[];
+  reviewIndex: number;
+  version: number;
+  assigneePersonId: string | null;
+  actingForPersonId: string | null;
+  assignedById: string | null;
+  dueDate: Date;
+  dueAt: Date;
+  requiredEvidence: string[];
+  escalationCycle: number;
+  /** [own post, its superior, the superior's superior] as far as the chain goes. */
+  chain: ChainPost[];
+}
+
+export interface TaskFilter {
+  mine?: boolean;
+  postId?: string;
+  unitId?: string;
+  status?: TaskStatus[];
+  dueFrom?: Date;
+  dueTo?: Date;
+  overdue?: boolean;
+  workItemId?: string;
+  scheduleId?: string;
+}
+
+/** What the actor may see in lists: everything (admin), or units they lead, posts they hold, tasks they work. */
+export type TaskVisibility = { all: true } | { all: false; unitIds: string[]; postIds: string[]; personId: string | null };
+
+export interface Page {
+  page: number;
+  pageSize: number;
+  sort: 'dueAt' | 'createdAt' | 'updatedAt';
+  order: 'asc' | 'desc';
+}
+
+export interface TaskSummary {
+  id: string;
+  kind: TaskKind;
+  title: string;
+  status: TaskStatus;
+  unitId: string;
+  postId: string;
+  assigneePersonId: string | null;
+  actingForPersonId: string | null;
+  workItemId: string | null;
+  scheduleId: string | null;
+  dueDate: string;
+  dueAt: string;
+  deadlineProvisional: boolean;
+  lateIssued: boolean;
+  escalationLevel: number;
+  reviewSteps: PostKind[];
+  reviewIndex: number;
+  returnReason: string | null;
+}
