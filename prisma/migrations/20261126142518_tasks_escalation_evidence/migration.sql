@@ -25,7 +25,7 @@ CREATE TABLE "schedule" (
     "work_item_id" UUID NOT NULL,
     "title" TEXT NOT NULL,
     "recurrence" JSONB NOT NULL,
-    "deadline_rule" JSONB NOT NULL,
+    "deadline_rule" JSONB,
     "lead_workdays" INTEGER NOT NULL DEFAULT 0,
     "start_date" DATE NOT NULL,
     "end_date" DATE,
@@ -258,3 +258,6 @@ CREATE UNIQUE INDEX "extension_request_one_pending_idx" ON "extension_request" (
 
 -- Delivery picks pending rows whose time has come.
 CREATE INDEX "outbox_pending_idx" ON "outbox" ("available_at") WHERE "status" = 'PENDING';
+
+-- A deadline is the end of its due date unless an organisation sets an earlier cut-off.
+ALTER TABLE "organisation" ALTER COLUMN "deadline_cutoff" SET DEFAULT '24:00';
