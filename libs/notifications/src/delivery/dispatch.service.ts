@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { localDateOf } from '#libs/calendar';
+import { AppConfig, Clock, JobDriver, PrismaService } from '#libs/core';
+import { NOTIFICATIONS_QUEUE } from '../notification.types.js';
+import { OutboxRepository } from '../outbox/outbox.repository.js';
+import { DISPATCH_LEASE_MS } from './delivery.rules.js';
+import { planDeliveryJobs, type DeliveryJob } from './dispatch.rules.js';
+
+const BATCH = 500;
+// Bounds one run; a larger backlog continues on the next tick (every 20 s).
+const MAX_BATCHES_PER_RUN = 20;
+
+/**
+ * Turns due outbox rows into delivery jobs. Runs repeatedly (NotificationJobsModule) and may run in
+ * several workers at once: runs are serialised by an advisory lock and claim with SKIP LOCKED.
+ */
+@Injectable()
+export class DispatchService {
+  private readonly logger = new Logger('NotificationDispatch');
+
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly repository: OutboxRepository,
+    private readonly driver: JobDriver,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Returns how many rows were handed to the queue. */
+  async dispatchDue(): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+      const claimed = await this.dispatchBatch();
+      total += claimed;
+      if (claimed < BATCH) break;
+    }
+    if (total > 0) this.logger.debug(`dispatched ${total} outbox rows`);
+    return total;
+  }
+
+  private dispatchBatch(): Promise<number> {
+    const now = this.clock.now();
+    return this.prisma.$transaction(
+      async (tx) => {
+        await this.repository.lockDispatch(tx);
+        const claimed = await this.repository.claimDue(tx, now, BATCH, new Date(now.getTime() + DISPATCH_LEASE_MS));
+        if (claimed.length === 0) return 0;
+        const emailRecipients = [...new Set(claimed.filter((r) => r.channel === 'EMAIL').map((r) => r.recipientPersonId))];
+        const digest = this.config.chiefDigest ? await this.repository.chiefsAmong(tx, emailRecipients, localDateOf(now)) : new Set<string>();
+        // Enqueued inside the claim's transaction: a run waiting on the lock starts only after this
+        // one's jobs are queued (so draining the queue after a run sees them all), and if enqueueing
+        // fails the claim rolls back and the rows stay due. A job starting before the commit finds
+        // its row PENDING, which is all delivery needs.
+        await this.driver.enqueueBulk<DeliveryJob['data']>(NOTIFICATIONS_QUEUE, planDeliveryJobs(claimed, digest));
+        return claimed.length;
+      },
+      { maxWait: 10_000, timeout: 60_000 },
+    );
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { JobDriver, JobProcessor, type HandlesJobs, type JobContext } from '#libs/core';
+import { DeliveryService } from '../delivery/delivery.service.js';
+import { DispatchService } from '../delivery/dispatch.service.js';
+import {
+  DELIVER_DIGEST_JOB,
+  DELIVER_JOB,
+  DISPATCH_JOB,
+  NOTIFICATIONS_DISPATCH_QUEUE,
+  NOTIFICATIONS_QUEUE,
+  type DeliverDigestJobData,
+  type DeliverJobData,
+} from '../notification.types.js';
+import { NotificationsModule } from '../notifications.module.js';
+
+const DISPATCH_EVERY_MS = 20_000;
+
+/**
+ * Delivers one row (or one digest) per job. Never throws: a failed BullMQ job keeps its id (the
+ * outbox id) for days and would silently swallow the re-dispatch of that row. The row is the retry
+ * state — on any error it stays PENDING and is due again after its lease or backoff.
+ */
+@Injectable()
+@JobProcessor({ queue: NOTIFICATIONS_QUEUE, concurrency: 5 })
+export class NotificationDeliveryProcessor implements HandlesJobs {
+  private readonly logger = new Logger('NotificationDelivery');
+
+  constructor(private readonly delivery: DeliveryService) {}
+
+  async handle(job: JobContext): Promise<void> {
+    try {
+      if (job.name === DELIVER_JOB) await this.delivery.deliver((job.data as DeliverJobData).outboxId);
+      else if (job.name === DELIVER_DIGEST_JOB) {
+        const { recipientPersonId, outboxIds } = job.data as DeliverDigestJobData;
+        await this.delivery.deliverDigest(recipientPersonId, outboxIds);
+      }
+    } catch (error) {
+      this.logger.error(`delivery job ${job.id} could not run, its rows will be dispatched again: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+}
+
+@Injectable()
+@JobProcessor({ queue: NOTIFICATIONS_DISPATCH_QUEUE })
+export class NotificationDispatchProcessor implements HandlesJobs {
+  private readonly logger = new Logger('NotificationDispatch');
+
+  constructor(private readonly dispatch: DispatchService) {}
+
+  async handle(): Promise<void> {
+    try {
+      await this.dispatch.dispatchDue();
+    } catch (error) {
+      // The next tick tries again; nothing was claimed by a run that failed (its transaction rolled back).
+      this.logger.error(`dispatch failed: ${(error as Error).message}`);
+    }
+  }
+}
+
+/** Registers the repeating dispatch (idempotently) and runs one at start, e.g. after downtime. */
+@Injectable()
+export class NotificationJobsScheduler implements OnApplicationBootstrap {
+  private readonly logger = new Logger('NotificationJobs');
+
+  constructor(private readonly driver: JobDriver) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.driver.repeat(NOTIFICATIONS_DISPATCH_QUEUE, 'dispatch-notifications', DISPATCH_EVERY_MS, { name: DISPATCH_JOB, data: {} });
+    await this.driver.enqueue(NOTIFICATIONS_DISPATCH_QUEUE, { name: DISPATCH_JOB, data: {}, opts: { jobId: 'dispatch-at-start', attempts: 1 } });
+    this.logger.log(`notification dispatch every ${DISPATCH_EVERY_MS / 1000} s`);
+  }
+}
+
+/** Imported only by processes that run jobs (the worker, the embedded default). */
+@Module({
+  imports: [NotificationsModule],
+  providers: [NotificationDeliveryProcessor, NotificationDispatchProcessor, NotificationJobsScheduler],
+})
+export class NotificationJobsModule {}
