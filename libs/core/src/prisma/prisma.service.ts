@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
 import { AppConfig } from '../config/app-config.js';
@@ -8,12 +8,13 @@ import { AppConfig } from '../config/app-config.js';
  * engine). Only repositories inject it.
  */
 @Injectable()
-export class PrismaService extends PrismaClient implements OnModuleDestroy {
+export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   constructor(config: AppConfig) {
     super({ adapter: new PrismaPg({ connectionString: config.requireDatabaseUrl(), max: 10 }) });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  // The last thing to close: job processors (closed in onModuleDestroy) may still be finishing.
+  async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
   }
 }

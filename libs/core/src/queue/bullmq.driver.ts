@@ -64,11 +64,12 @@ export class BullMqJobDriver extends JobDriver {
 
   async drain(queue: string, timeoutMs = 30_000): Promise<void> {
     const q = this.queue(queue);
-    const until = Date.now() + timeoutMs;
+    // A monotonic clock: drain timeouts must not jump with the wall clock.
+    const until = performance.now() + timeoutMs;
     for (;;) {
       const counts = await q.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'waiting-children');
       if (Object.values(counts).every((n) => n === 0)) return;
-      if (Date.now() > until) throw new Error(`queue ${queue} did not drain in ${timeoutMs} ms: ${JSON.stringify(counts)}`);
+      if (performance.now() > until) throw new Error(`queue ${queue} did not drain in ${timeoutMs} ms: ${JSON.stringify(counts)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
   }

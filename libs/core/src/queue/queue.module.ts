@@ -1,4 +1,4 @@
-import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module, type OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { AppConfig } from '../config/app-config.js';
 import { BullMqJobDriver } from './bullmq.driver.js';
@@ -18,10 +18,11 @@ export function createJobDriver(config: AppConfig): JobDriver {
   providers: [{ provide: JobDriver, useFactory: createJobDriver, inject: [AppConfig] }],
   exports: [JobDriver],
 })
-export class QueueModule implements OnApplicationShutdown {
+export class QueueModule implements OnModuleDestroy {
   constructor(private readonly driver: JobDriver) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  // Stop taking jobs and let running ones finish before the database pool closes.
+  async onModuleDestroy(): Promise<void> {
     await this.driver.close();
   }
 }

@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { Actor } from '#libs/auth';
+import { EscalationService } from '#libs/escalation';
+import { CurrentActor } from '../auth/current-actor.decorator.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class EscalationListQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3) level?: number;
+  @ApiPropertyOptional({ description: 'true: acknowledged only; false: open only' })
+  @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean() acknowledged?: boolean;
+  @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @Matches(DATE) from?: string;
+  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @Matches(DATE) to?: string;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
+}
+
+export class ForecastQuery {
+  @ApiProperty({ example: 5 }) @Type(() => Number) @IsInt() @Min(1) @Max(60) days!: number;
+}
+
+export class UrgeBody {
+  @ApiPropertyOptional({ example: '请于今日下班前报送' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+// Shanghai midnight of a local date, for period filters.
+const startOf = (d?: string) => (d ? new Date(`${d}T00:00:00+08:00`) : undefined);
+
+@ApiTags('escalation')
+@ApiBearerAuth()
+@Controller()
+export class EscalationController {
+  constructor(private readonly escalations: EscalationService) {}
+
+  @Get('escalations')
+  @ApiOperation({ summary: 'Escalations of the units the caller leads (deputy, chief; admin: all)' })
+  list(@CurrentActor() actor: Actor, @Query() q: EscalationListQuery) {
+    return this.escalations.list(
+      actor,
+      { unitId: q.unitId, level: q.level, acknowledged: q.acknowledged, from: startOf(q.from), to: startOf(q.to) },
+      q.page,
+      q.pageSize,
+    );
+  }
+
+  @Get('escalations/forecast')
+  @ApiOperation({ summary: 'What will escalate, to whom, in the next N working days if nothing changes' })
+  forecast(@CurrentActor() actor: Actor, @Query() q: ForecastQuery) {
+    return this.escalations.forecast(actor, q.days);
+  }
+
+  @Post('escalations/:id/ack')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The recipient acknowledges an escalation (shown in the task history)' })
+  acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.escalations.acknowledge(actor, id);
+  }
+
+  @Post('tasks/:id/urge')
+  @HttpCode(200)
+  @ApiOperation({ summary: '催办 by hand (deputy or chief above the post; once an hour per task)' })
+  urge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() body: UrgeBody) {
+    return this.escalations.urge(actor, id, body.note);
+  }
+}

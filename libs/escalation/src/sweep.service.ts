@@ -1,0 +1,191 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Prisma } from '@prisma/client';
+import { localDateOf, overdueWorkdays, type LocalDate, type WorkingCalendar } from '#libs/calendar';
+import { AppConfig, Clock, type Tx } from '#libs/core';
+import { HistoryService } from '#libs/history';
+import { OutboxService, type OutgoingMessage } from '#libs/notifications';
+import { DeadlineService, RoutingService } from '#libs/tasks';
+import { EscalationPolicyService, type LadderResolver } from './escalation-policy.service.js';
+import { EscalationRepository, type ChainRow, type DueTask } from './escalation.repository.js';
+import { LEVEL_COLOURS, LEVEL_NAMES, dueLevels, levelTimes, nextLevelAt, type LevelTime } from './rules/ladder.rules.js';
+import { resolveRecipients, type Recipients as Resolved, type StaffedPost } from './rules/recipients.rules.js';
+
+type Recipients = Resolved & { role: string };
+
+export interface SweepResult {
+  tasks: number;
+  escalations: number;
+  messages: number;
+}
+
+const BATCH = 500;
+const iso = (d: Date) => d.toISOString().slice(0, 10) as LocalDate;
+
+/**
+ * Records every escalation level that has come due, exactly once: claims due tasks in batches
+ * (FOR UPDATE SKIP LOCKED, so several sweepers share the work), inserts the levels under the
+ * unique (task, level, cycle) key, writes the outbox in the same transaction and moves each
+ * task's next escalation time. Cost follows what is due, not what is open.
+ */
+@Injectable()
+export class SweepService {
+  private readonly logger = new Logger('EscalationSweep');
+
+  constructor(
+    private readonly repository: EscalationRepository,
+    private readonly policies: EscalationPolicyService,
+    private readonly routing: RoutingService,
+    private readonly deadlines: DeadlineService,
+    private readonly outbox: OutboxService,
+    private readonly history: HistoryService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async sweep(options: { batchSize?: number; maxBatches?: number } = {}): Promise<SweepResult> {
+    const total: SweepResult = { tasks: 0, escalations: 0, messages: 0 };
+    for (let i = 0; i < (options.maxBatches ?? Number.MAX_SAFE_INTEGER); i++) {
+      const batch = await this.repository.transaction((tx) => this.sweepBatch(tx, options.batchSize ?? BATCH));
+      total.tasks += batch.tasks;
+      total.escalations += batch.escalations;
+      total.messages += batch.messages;
+      if (batch.tasks < (options.batchSize ?? BATCH)) break;
+    }
+    if (total.escalations > 0) this.logger.log(`recorded ${total.escalations} escalation(s) on ${total.tasks} task(s)`);
+    return total;
+  }
+
+  private async sweepBatch(tx: Tx, limit: number): Promise<SweepResult> {
+    const now = this.clock.now();
+    const tasks = await this.repository.claimDue(tx, now, limit);
+    if (tasks.length === 0) return { tasks: 0, escalations: 0, messages: 0 };
+
+    const today = localDateOf(now);
+    const calendars = new Map<string, WorkingCalendar>();
+    for (const orgId of new Set(tasks.map((t) => t.orgId))) calendars.set(orgId, await this.deadlines.calendarFor(orgId));
+    const ladders = await this.policies.resolverFor(tasks.map((t) => t.orgId));
+    const posts = new Map((await this.repository.postsOfUnits(tx, [...new Set(tasks.map((t) => t.unitId))])).map((p) => [p.id, p]));
+    const { staffing, absent } = await this.routing.staffing([...posts.keys()], today, tx);
+
+    const plans = tasks.map((task) => this.plan(task, ladders, calendars.get(task.orgId)!, now));
+    const planOf = new Map(plans.map((p) => [p.task.id, p]));
+    const recipientsOf = new Map<string, Recipients>();
+    for (const { task, due } of plans) {
+      for (const level of due) recipientsOf.set(`${task.id}|${level.level}`, this.recipients(task, level, posts, staffing, absent));
+    }
+    const inserted = await this.repository.insertEscalations(
+      tx,
+      plans.flatMap(({ task, due }) =>
+        due.map((level) => {
+          const recipients = recipientsOf.get(`${task.id}|${level.level}`)!;
+          return {
+            taskId: task.id,
+            level: level.level,
+            cycle: task.escalationCycle,
+            dueAt: level.at,
+            recipients: recipients as unknown as Prisma.InputJsonValue,
+            overdueWorkdays: overdueWorkdays(iso(task.dueDate), task.cutoff, now, calendars.get(task.orgId)!),
+          };
+        }),
+      ),
+    );
+
+    const messages = await this.messages(tx, planOf, inserted, recipientsOf, posts, calendars, now);
+    for (const orgId of new Set(plans.map((p) => p.task.orgId))) {
+      const mine = messages.filter((m) => m.orgId === orgId).map((m) => m.message);
+      if (mine.length > 0) await this.outbox.write(tx, orgId, mine);
+    }
+    await this.history.recordMany(
+      inserted.map((e) => ({
+        stream: `task:${e.taskId}`,
+        type: 'escalation.raised',
+        subjectId: e.taskId,
+        data: {
+          escalationId: e.id,
+          level: e.level,
+          levelName: LEVEL_NAMES[e.level],
+          cycle: planOf.get(e.taskId)!.task.escalationCycle,
+          recipients: recipientsOf.get(`${e.taskId}|${e.level}`),
+        },
+      })),
+      tx,
+    );
+    await this.repository.advanceTasks(
+      tx,
+      plans.map((p) => ({ id: p.task.id, level: p.reached, next: p.next })),
+    );
+    return { tasks: tasks.length, escalations: inserted.length, messages: messages.length };
+  }
+
+  private plan(task: DueTask, ladders: LadderResolver, calendar: WorkingCalendar, now: Date) {
+    const times = levelTimes(ladders.ladderFor(task.orgId, task.unitId, task.workItemId), iso(task.dueDate), task.cutoff, task.escalationCycle, calendar);
+    const due = dueLevels(times, task.escalationLevel, now);
+    const reached = due.length > 0 ? due[due.length - 1].level : task.escalationLevel;
+    return { task, due, reached, next: nextLevelAt(times, reached) };
+  }
+
+  private recipients(
+    task: DueTask,
+    level: LevelTime,
+    posts: Map<string, ChainRow>,
+    staffing: Map<string, { holder: string | null; backupHolder: string | null }>,
+    absent: Set<string>,
+  ): Recipients {
+    const chain: StaffedPost[] = [];
+    for (let id: string | null = task.postId; id && chain.length < 5; id = posts.get(id)?.reportsToId ?? null) {
+      const post = posts.get(id);
+      if (!post) break;
+      const s = staffing.get(id) ?? { holder: null, backupHolder: null };
+      chain.push({ postId: id, kind: post.kind, holder: s.holder, backupHolder: s.backupHolder });
+    }
+    return { role: level.recipient, ...resolveRecipients(level.recipient, chain, task.assigneePersonId, absent) };
+  }
+
+  /** One message per recipient and task, naming the highest level reached in this sweep. */
+  private async messages(
+    tx: Tx,
+    planOf: Map<string, ReturnType<SweepService['plan']>>,
+    inserted: { id: string; taskId: string; level: number }[],
+    recipientsOf: Map<string, Recipients>,
+    posts: Map<string, ChainRow>,
+    calendars: Map<string, WorkingCalendar>,
+    now: Date,
+  ): Promise<{ orgId: string; message: OutgoingMessage }[]> {
+    const best = new Map<string, { plan: ReturnType<SweepService['plan']>; level: number; escalationId: string }>();
+    for (const e of inserted) {
+      const plan = planOf.get(e.taskId)!;
+      for (const personId of recipientsOf.get(`${e.taskId}|${e.level}`)!.personIds) {
+        const key = `${e.taskId}|${personId}`;
+        if ((best.get(key)?.level ?? -1) < e.level) best.set(key, { plan, level: e.level, escalationId: e.id });
+      }
+    }
+    const assignees = [...new Set([...planOf.values()].map((p) => p.task.assigneePersonId).filter((p): p is string => !!p))];
+    const names = new Map((await this.repository.personNames(tx, assignees)).map((p) => [p.id, p.name]));
+    return [...best.entries()].map(([key, { plan, level, escalationId }]) => {
+      const { task } = plan;
+      const post = posts.get(task.postId)!;
+      return {
+        orgId: task.orgId,
+        message: {
+          recipientPersonId: key.split('|')[1],
+          taskId: task.id,
+          escalationId,
+          payload: {
+            kind: 'ESCALATION' as const,
+            level,
+            levelName: LEVEL_NAMES[level],
+            colour: LEVEL_COLOURS[level],
+            taskId: task.id,
+            taskTitle: task.title,
+            postName: post.name,
+            unitName: post.unitName,
+            assigneeName: task.assigneePersonId ? (names.get(task.assigneePersonId) ?? null) : null,
+            dueDate: iso(task.dueDate),
+            overdueWorkdays: overdueWorkdays(iso(task.dueDate), task.cutoff, now, calendars.get(task.orgId)!),
+            link: `${this.config.publicUrl}/tasks/${task.id}`,
+          },
+        },
+      };
+    });
+  }
+}
