@@ -50,6 +50,23 @@ describe('admin CLI', () => {
     expect(res.stderr).toMatch(/错误 \[DUTY_LIST_[A-Z_]+\] package\.json/);
   });
 
+  it('generate-tasks and sweep run from the CLI and report what they did', async () => {
+    await db.sql(`INSERT INTO schedule (work_item_id, title, recurrence, lead_workdays, start_date)
+      SELECT id, '月度统计', '{"kind":"NTH_WORKDAY_OF_MONTH","n":5}', 3, '2026-10-01' FROM work_item WHERE title = '其他工作' LIMIT 1`);
+    const dry = await cli(db, ['generate-tasks', '--dry-run', '--json', '--until', '2026-11-30']);
+    expect(dry.code).toBe(0);
+    // No official schedule is loaded in this database: Mon–Fri counting, so October's 5th is the 7th.
+    expect(JSON.parse(dry.stdout).planned.map((p: { occurrenceDate: string }) => p.occurrenceDate)).toEqual(['2026-10-07', '2026-11-06']);
+    const real = await cli(db, ['generate-tasks', '--until', '2026-11-30']);
+    expect(real.stdout).toContain('已生成 2 项任务');
+    const again = await cli(db, ['generate-tasks', '--until', '2026-11-30', '--json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0 });
+    const sweep = await cli(db, ['sweep', '--json']);
+    expect(sweep.code).toBe(0);
+    // Both tasks are long overdue: four levels each (nobody holds the post, so no messages).
+    expect(JSON.parse(sweep.stdout)).toMatchObject({ tasks: 2, escalations: 8 });
+  });
+
   it.each([
     [['no-such-command'], 2, /unknown command/],
     [['import-duty-list'], 2, /usage: npm run cli -- import-duty-list/],

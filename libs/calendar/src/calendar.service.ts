@@ -46,6 +46,18 @@ export interface DayEdit {
   name?: string | null;
 }
 
+/** A calendar change that may move deadlines computed over `from`..`to` (local dates). */
+export interface CalendarChange {
+  orgId: string;
+  from: LocalDate;
+  to: LocalDate;
+  reason: string;
+  actorUserId: string | null;
+}
+
+/** Registered by modules that keep calendar-derived data (task deadlines), so calendar needs no knowledge of them. */
+export type CalendarChangeListener = (change: CalendarChange) => Promise<void>;
+
 interface CachedCalendar {
   fingerprint: string;
   calendar: WorkingCalendar;
@@ -64,6 +76,7 @@ const stream = (orgId: string) => `calendar:${orgId}`;
 @Injectable()
 export class CalendarService {
   private readonly cache = new Map<string, CachedCalendar>();
+  private readonly listeners: CalendarChangeListener[] = [];
 
   constructor(
     private readonly repository: CalendarRepository,
@@ -168,7 +181,23 @@ export class CalendarService {
       return result;
     });
     this.cache.delete(orgId);
+    // A notice can move days of the previous December (元旦) too.
+    await this.changed({
+      orgId,
+      from: `${schedule.year - 1}-12-01` as LocalDate,
+      to: `${schedule.year}-12-31` as LocalDate,
+      reason: `载入${schedule.year}年节假日安排`,
+      actorUserId,
+    });
     return { year: schedule.year, before: counts.before, after: counts.after, manualKept: counts.manualKept };
+  }
+
+  onChange(listener: CalendarChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async changed(change: CalendarChange): Promise<void> {
+    for (const listener of this.listeners) await listener(change);
   }
 
   /**
@@ -192,6 +221,7 @@ export class CalendarService {
       );
     });
     this.cache.delete(orgId);
+    await this.changed({ orgId, from: local, to: local, reason: `调整${local}为${edit.kind === 'HOLIDAY' ? '节假日' : edit.kind === 'MAKEUP_WORKDAY' ? '调休上班日' : edit.kind === 'WORKDAY' ? '工作日' : '休息日'}`, actorUserId });
     return this.describeDay(orgId, local);
   }
 

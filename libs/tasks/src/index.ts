@@ -15,3 +15,4 @@ export * from './schedule/task-generation.service.js';
 export * from './jobs/task-jobs.js';
 export * from './assignment/assignment.rules.js';
 export * from './task/task.repository.js';
+export * from './deadline/deadline-recompute.service.js';

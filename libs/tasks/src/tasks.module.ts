@@ -4,6 +4,7 @@ import { CalendarModule } from '#libs/calendar';
 import { AbsenceService } from './assignment/absence.service.js';
 import { AssignmentRepository } from './assignment/assignment.repository.js';
 import { RoutingService } from './assignment/routing.service.js';
+import { DeadlineRecomputeService } from './deadline/deadline-recompute.service.js';
 import { DeadlineService } from './deadline/deadline.service.js';
 import { ScheduleRepository } from './schedule/schedule.repository.js';
 import { ScheduleService } from './schedule/schedule.service.js';
@@ -26,6 +27,7 @@ import { TaskService } from './task/task.service.js';
     RoutingService,
     AbsenceService,
     DeadlineService,
+    DeadlineRecomputeService,
     ScheduleRepository,
     ScheduleService,
     TaskGenerationService,

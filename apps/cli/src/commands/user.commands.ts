@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { generatePassword, UserAccountService } from '#libs/auth';
 import { DomainError } from '#libs/core';
+import { RoutingService } from '#libs/tasks';
 import { OrgService } from '#libs/org';
 import { UsageError, type Command, type Output } from '../command.js';
 import type { CliContext } from '../cli-context.js';
@@ -102,7 +103,9 @@ export function userCommands(stdin: NodeJS.ReadableStream = process.stdin): Comm
       const unit = await org.resolveUnit(unitRef, values.organisation);
       const post = await org.requireLivePost(unit, postCode);
       await org.assignPost(post.id, user.personId, from, !!values.acting);
-      output.out(`${user.username} 自 ${from} 起${values.acting ? '代理' : '担任'} ${unit.name} ${post.name}`);
+      // A new holder takes over the post's open tasks (from today; a future start moves them then).
+      const moved = await ctx!.app.get(RoutingService).reroute([post.id], `岗位人员调整：${user.username}`, null);
+      output.out(`${user.username} 自 ${from} 起${values.acting ? '代理' : '担任'} ${unit.name} ${post.name}` + (moved ? `，${moved} 项在办任务已转交` : ''));
       return 0;
     },
   };

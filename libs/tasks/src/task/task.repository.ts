@@ -122,6 +122,60 @@ export class TaskRepository {
     });
   }
 
+  /**
+   * Open tasks a calendar change may affect: rule-based deadlines over the changed dates (not those
+   * set by an approved extension, cycle > 0), and every provisional deadline.
+   */
+  async openRuleDeadlines(orgId: string, from: Date, to: Date) {
+    const spans = { dueDate: { gte: from } };
+    return this.prisma.task.findMany({
+      where: {
+        status: { in: OPEN },
+        unitId: { in: await this.unitIdsOfOrg(orgId) },
+        OR: [
+          { deadlineProvisional: true },
+          {
+            deadlineRule: { not: Prisma.AnyNull },
+            escalationCycle: 0,
+            OR: [{ assignedOn: { lte: to }, ...spans }, { occurrenceDate: { lte: to }, ...spans }],
+          },
+        ],
+      },
+      select: { id: true, deadlineRule: true, escalationCycle: true, assignedOn: true, occurrenceDate: true, dueDate: true, dueAt: true, deadlineProvisional: true, deadlineExplanation: true },
+    });
+  }
+
+  async cutoffOfOrg(orgId: string): Promise<string> {
+    return (await this.prisma.organisation.findUniqueOrThrow({ where: { id: orgId }, select: { deadlineCutoff: true } })).deadlineCutoff;
+  }
+
+  unitIdsOfOrg(orgId: string) {
+    return this.prisma.unit.findMany({ where: { orgId }, select: { id: true } }).then((u) => u.map((x) => x.id));
+  }
+
+  async moveDeadline(tx: Tx, id: string, data: { dueDate: Date; dueAt: Date; provisional: boolean; explanation: string; now: Date }): Promise<void> {
+    await tx.task.update({
+      where: { id },
+      data: {
+        dueDate: data.dueDate,
+        dueAt: data.dueAt,
+        deadlineProvisional: data.provisional,
+        deadlineExplanation: data.explanation,
+        // Let the sweep re-evaluate the ladder against the new deadline at once.
+        nextEscalationAt: data.now,
+        version: { increment: 1 },
+      },
+    });
+  }
+
+  /** Open tasks whose deadline is only provisional (a year without a loaded schedule), for /health. */
+  openProvisional(limit: number) {
+    return Promise.all([
+      this.prisma.task.count({ where: { status: { in: OPEN }, deadlineProvisional: true } }),
+      this.prisma.task.findMany({ where: { status: { in: OPEN }, deadlineProvisional: true }, select: { id: true }, take: limit, orderBy: { dueAt: 'asc' } }),
+    ]);
+  }
+
   async reassign(tx: Tx, id: string, route: { assigneePersonId: string | null; actingForPersonId: string | null }): Promise<void> {
     await tx.task.update({ where: { id }, data: { ...route, version: { increment: 1 } } });
   }
