@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AccessPolicyService, type Actor } from '#libs/auth';
 import { Clock } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { DutyListParseError } from '../parser/duty-list-parse.error.js';
@@ -46,7 +47,14 @@ export class DutyListImportService {
     private readonly repository: DutyListRepository,
     private readonly history: HistoryService,
     private readonly clock: Clock,
+    private readonly access: AccessPolicyService,
   ) {}
+
+  /** Uploads through the API: administrators only (they maintain the duty list). */
+  async importFileAs(actor: Actor, request: Omit<ImportRequest, 'actorUserId'>): Promise<ImportSummary> {
+    await this.access.assertAdmin(actor, request.dryRun ? 'duty-list.import.dry-run' : 'duty-list.import');
+    return this.importFile({ ...request, actorUserId: actor.userId });
+  }
 
   async importFile(request: ImportRequest): Promise<ImportSummary> {
     const parsed = await this.parse(request);
