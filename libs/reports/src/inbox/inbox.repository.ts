@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '#libs/core';
+
+export interface InboxRow {
+  id: string;
+  title: string;
+  status: string;
+  returnReason: string | null;
+  dueDate: string;
+  dueAt: Date;
+  deadlineProvisional: boolean;
+  escalationLevel: number;
+  postId: string;
+  postName: string;
+  unitName: string;
+  actingForPersonId: string | null;
+  actingForName: string | null;
+  workItemId: string | null;
+  workItemTitle: string | null;
+  orgId: string;
+  cutoff: string;
+}
+
+export const OPEN_STATUSES = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'REVIEWED'];
+
+@Injectable()
+export class InboxRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Every open task the person works now, own posts and AB-covered ones alike, in one query. */
+  openTasksAssignedTo(personId: string): Promise<InboxRow[]> {
+    return this.prisma.$queryRaw<InboxRow[]>`
+      SELECT t.id, t.title, t.status::text AS status, t.return_reason AS "returnReason",
+             to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_at AS "dueAt",
+             t.deadline_provisional AS "deadlineProvisional", t.escalation_level AS "escalationLevel",
+             t.post_id AS "postId", p.name AS "postName", u.name AS "unitName",
+             t.acting_for_person_id AS "actingForPersonId", ap.name AS "actingForName",
+             t.work_item_id AS "workItemId", w.title AS "workItemTitle",
+             u.org_id AS "orgId", o.deadline_cutoff AS cutoff
+        FROM task t
+        JOIN post p ON p.id = t.post_id
+        JOIN unit u ON u.id = t.unit_id
+        JOIN organisation o ON o.id = u.org_id
+        LEFT JOIN work_item w ON w.id = t.work_item_id
+        LEFT JOIN person ap ON ap.id = t.acting_for_person_id
+       WHERE t.assignee_person_id = ${personId}::uuid
+         AND t.status::text = ANY(${OPEN_STATUSES}::text[])
+       ORDER BY t.due_at, t.created_at, t.id`;
+  }
+}
