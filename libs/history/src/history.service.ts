@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, PrismaService, type Tx } from '#libs/core';
 import { HistoryRepository } from './history.repository.js';
-import type { NewHistoryEvent } from './history.types.js';
+import type { ChainedEventRecord, HistoryEventView, NewHistoryEvent } from './history.types.js';
 
 /** 履职留痕: every recorded action goes through here, inside the transaction that performed it. */
 @Injectable()
@@ -19,5 +19,49 @@ export class HistoryService {
       return;
     }
     await this.prisma.$transaction((own) => this.repository.append(own, event, this.clock.now()));
+  }
+
+  /** Many events at once inside the caller's transaction, chained in the order given. */
+  recordMany(events: NewHistoryEvent[], tx: Tx): Promise<void> {
+    return this.repository.appendMany(tx, events, this.clock.now());
+  }
+
+  /** The creation events of new subjects (tasks created in this transaction), in one statement. */
+  recordFirstOfStreams(events: NewHistoryEvent[], tx: Tx): Promise<void> {
+    return this.repository.appendFirst(tx, events, this.clock.now());
+  }
+
+  /** A stream's events in order, as plain JSON (ids as strings). */
+  async listStream(stream: string): Promise<HistoryEventView[]> {
+    const rows = await this.repository.listStream(this.prisma, stream);
+    return rows.map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      type: e.type,
+      actorUserId: e.actorUserId,
+      actorPersonId: e.actorPersonId,
+      actingForPostId: e.actingForPostId,
+      data: e.data as Record<string, unknown>,
+      hash: e.hash,
+    }));
+  }
+
+  /** A stream's events with every chained field (exports that a recipient can re-verify). */
+  async exportStream(stream: string): Promise<ChainedEventRecord[]> {
+    const rows = await this.repository.listStream(this.prisma, stream);
+    return rows.map((e) => ({
+      id: e.id.toString(),
+      stream: e.stream,
+      seq: e.seq,
+      at: e.at.toISOString(),
+      type: e.type,
+      actorUserId: e.actorUserId,
+      actorPersonId: e.actorPersonId,
+      actingForPostId: e.actingForPostId,
+      subjectId: e.subjectId,
+      data: e.data,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    }));
   }
 }

@@ -9,3 +9,30 @@ export interface NewHistoryEvent {
   subjectId?: string | null;
   data?: Record<string, unknown>;
 }
+
+export interface HistoryEventView {
+  seq: number;
+  at: string;
+  type: string;
+  actorUserId: string | null;
+  actorPersonId: string | null;
+  actingForPostId: string | null;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+/** An event with every chained field, so a recipient can recompute its hash (see eventHash). */
+export interface ChainedEventRecord {
+  id: string;
+  stream: string;
+  seq: number;
+  at: string;
+  type: string;
+  actorUserId: string | null;
+  actorPersonId: string | null;
+  actingForPostId: string | null;
+  subjectId: string | null;
+  data: unknown;
+  prevHash: string;
+  hash: string;
+}

@@ -16,3 +16,4 @@ export * from './jobs/task-jobs.js';
 export * from './assignment/assignment.rules.js';
 export * from './task/task.repository.js';
 export * from './deadline/deadline-recompute.service.js';
+export { canViewTask, reviewerPost, superiorPost, taskRoles } from './task/task-access.rules.js';
