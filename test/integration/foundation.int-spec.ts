@@ -1,27 +1,35 @@
 import { runApi } from '../../apps/api/src/run-api.js';
-import { createTestApi, type TestApi } from '../support/test-app.js';
+import { createTestApi, loginAs, type AuthHeaders, type TestApi } from '../support/test-app.js';
+import { testEnvironment } from '../support/test-env.js';
 
 describe('foundation: API basics over the seeded planning section', () => {
   let t: TestApi;
+  let admin: AuthHeaders;
 
   beforeAll(async () => {
     t = await createTestApi();
+    admin = await loginAs(t, 'admin');
   });
   afterAll(() => t.close());
 
-  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  // The admin sees every unit and post; who sees what is covered by access.int-spec.ts.
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { ...admin, ...headers } });
 
-  it('reports health with the database up', async () => {
-    const res = await get('/health');
+  it('reports health with the database up, without a token', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'up' } } });
   });
 
-  it('serves a valid OpenAPI 3 document and the docs page', async () => {
-    const doc = (await get('/openapi.json')).json();
+  it('serves a valid OpenAPI 3 document and the docs page, without a token', async () => {
+    const anonymous = (url: string) => t.app.inject({ method: 'GET', url });
+    const doc = (await anonymous('/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/units', '/api/posts/{id}', '/health']));
-    const docs = await get('/docs');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/units', '/api/posts/{id}', '/health', '/api/auth/login', '/api/auth/refresh', '/api/auth/logout', '/api/me']),
+    );
+    expect(doc.components.securitySchemes).toEqual({ bearer: expect.objectContaining({ type: 'http', scheme: 'bearer' }) });
+    const docs = await anonymous('/docs');
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('swagger');
   });
@@ -94,13 +102,14 @@ describe('foundation: API basics over the seeded planning section', () => {
 
   it('seeds idempotently: a second run adds nothing', async () => {
     const { seedDemoData } = await import('../../seeds/demo-seed.js');
-    const before = await t.db.sql(`SELECT (SELECT count(*) FROM person) p, (SELECT count(*) FROM post_assignment) a,
-      (SELECT count(*) FROM work_item) w, (SELECT count(*) FROM catalog_revision) r`);
+    const counts = `SELECT (SELECT count(*) FROM person) p, (SELECT count(*) FROM post_assignment) a,
+      (SELECT count(*) FROM work_item) w, (SELECT count(*) FROM catalog_revision) r, (SELECT count(*) FROM app_user) u`;
+    const before = await t.db.sql(counts);
     await seedDemoData(t.app, { demoLogins: true });
-    const after = await t.db.sql(`SELECT (SELECT count(*) FROM person) p, (SELECT count(*) FROM post_assignment) a,
-      (SELECT count(*) FROM work_item) w, (SELECT count(*) FROM catalog_revision) r`);
+    const after = await t.db.sql(counts);
     expect(after).toEqual(before);
-    expect(before[0]).toEqual({ p: '6', a: '6', w: '10', r: '1' });
+    // Six post holders plus the administrator, each with a login.
+    expect(before[0]).toEqual({ p: '7', a: '6', w: '10', r: '1', u: '7' });
   });
 });
 
@@ -108,7 +117,8 @@ describe('foundation: health with a dependency down', () => {
   let t: TestApi;
   beforeAll(async () => {
     // Port 1 on loopback refuses at once: Redis "configured but down".
-    t = await createTestApi({ seed: false, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    // No job processors: they would keep reconnecting to the dead Redis for the whole test.
+    t = await createTestApi({ seed: false, jobs: false, env: { REDIS_URL: 'redis://127.0.0.1:1' } });
   });
   afterAll(() => t.close());
 
@@ -131,5 +141,20 @@ describe('foundation: boot errors', () => {
     expect(error?.message).toMatch(message);
     expect(error?.message).not.toContain('\n');
     expect(['ConfigError', 'DatabaseUnreachableError']).toContain(error?.name);
+  });
+
+  it.each([
+    [{}, /^AUTH_TOKEN_SECRET is required when DATABASE_URL is set/],
+    [{ AUTH_TOKEN_SECRET: 'too-short-secret' }, /^Invalid configuration: AUTH_TOKEN_SECRET must be at least 32 characters$/],
+  ])('an external deployment with token secret %j fails with one line naming it', async (env, message) => {
+    // A reachable database, so the failure can only be the secret's.
+    const error = await runApi({ DATABASE_URL: testEnvironment().adminUrl, LOG_LEVEL: 'silent', PORT: '0', ...env }).then(
+      () => undefined,
+      (e: Error) => e,
+    );
+    expect(error?.name).toBe('ConfigError');
+    expect(error?.message).toMatch(message);
+    expect(error?.message).not.toContain('\n');
+    expect(error?.message).not.toContain('too-short-secret');
   });
 });

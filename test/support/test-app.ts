@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, FixedClock, type Clock } from '#libs/core';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { DEMO_PASSWORD } from '../../seeds/demo-people.js';
 import { seedDemoData } from '../../seeds/demo-seed.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 import { testEnvironment } from './test-env.js';
@@ -19,20 +20,25 @@ export interface TestApiOptions {
   /** Use BullMQ on the test Redis instead of the in-process driver. */
   redis?: boolean;
   now?: string;
+  /** Run queue processors and periodic jobs in the test app (default true). */
+  jobs?: boolean;
   env?: Record<string, string>;
 }
+
+/** Signs the test API's access tokens (external mode requires one); tests may forge with it. */
+export const TEST_TOKEN_SECRET = 'test-only-token-secret-0123456789abcdef';
 
 /** The real API (Fastify, filters, validation) on its own database, driven with `app.inject`. */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const clock = new FixedClock(new Date(options.now ?? '2026-11-26T02:00:00.000Z'));
-  const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'error', ...options.env };
+  const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, ...options.env };
   if (options.redis) {
     env.REDIS_URL = testEnvironment().redisUrl;
     env.REDIS_PREFIX = `dt-test-${db.name}`;
   }
   const config = AppConfig.fromEnv(env);
-  const app = await createApiApp({ config, clock: clock as Clock, runJobs: true, logRequests: false });
+  const app = await createApiApp({ config, clock: clock as Clock, runJobs: options.jobs ?? true, logRequests: false });
   await app.getHttpAdapter().getInstance().ready();
   if (options.seed ?? true) await seedDemoData(app, { demoLogins: true });
   return {
@@ -49,4 +55,16 @@ export async function createTestApi(options: TestApiOptions = {}): Promise<TestA
 
 export function redisAvailable(): boolean {
   return testEnvironment().redisUrl !== '';
+}
+
+export type AuthHeaders = { authorization: string };
+
+/**
+ * Logs in through the API (demo users share DEMO_PASSWORD) and returns the headers that make a
+ * request theirs. Fails the test loudly if the login is refused.
+ */
+export async function loginAs(t: TestApi, username: string, password = DEMO_PASSWORD): Promise<AuthHeaders> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
+  return { authorization: `Bearer ${res.json().accessToken as string}` };
 }

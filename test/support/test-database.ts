@@ -20,6 +20,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = databaseUrl(adminUrl, name);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
+  // Dropping the database (WITH FORCE) may kill a connection the pool is still closing.
+  pool.on('error', () => undefined);
   return {
     url,
     name,

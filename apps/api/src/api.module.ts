@@ -1,10 +1,31 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthModule } from '#libs/auth';
+import { CalendarModule } from '#libs/calendar';
 import { CoreModule, JobRunnerModule, type CoreOptions } from '#libs/core';
 import { DutyListModule } from '#libs/duty-list';
-import { HistoryModule } from '#libs/history';
+import { EscalationJobsModule, EscalationModule } from '#libs/escalation';
+import { EvidenceModule } from '#libs/evidence';
+import { HistoryJobsModule, HistoryModule } from '#libs/history';
+import { NotificationJobsModule, NotificationsModule } from '#libs/notifications';
 import { OrgModule } from '#libs/org';
+import { ReportsModule } from '#libs/reports';
+import { TaskJobsModule, TasksModule } from '#libs/tasks';
+import { AuditController } from './audit/audit.controller.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthGuard } from './auth/auth.guard.js';
+import { CalendarController } from './calendar/calendar.controller.js';
+import { DutyListController } from './duty-list/duty-list.controller.js';
+import { EscalationController } from './escalation/escalation.controller.js';
+import { EvidenceController } from './evidence/evidence.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { NotificationController } from './notifications/notification.controller.js';
+import { OutboxController } from './notifications/outbox.controller.js';
 import { OrgController } from './org/org.controller.js';
+import { ReportController } from './reports/report.controller.js';
+import { AbsenceController } from './tasks/absence.controller.js';
+import { ScheduleController } from './tasks/schedule.controller.js';
+import { TaskController } from './tasks/task.controller.js';
 
 export interface ApiOptions extends CoreOptions {
   /** The embedded default runs the job processors inside the API process. */
@@ -16,8 +37,40 @@ export class ApiModule {
   static forRoot(options: ApiOptions): DynamicModule {
     return {
       module: ApiModule,
-      imports: [CoreModule.forRoot(options), HistoryModule, OrgModule, DutyListModule, ...(options.runJobs ? [JobRunnerModule] : [])],
-      controllers: [HealthController, OrgController],
+      imports: [
+        CoreModule.forRoot(options),
+        HistoryModule,
+        AuthModule,
+        OrgModule,
+        DutyListModule,
+        CalendarModule,
+        TasksModule,
+        NotificationsModule,
+        EvidenceModule,
+        EscalationModule,
+        ReportsModule,
+        ...(options.runJobs ? [JobRunnerModule, TaskJobsModule, EscalationJobsModule] : []),
+        ...(options.runJobs ? [NotificationJobsModule] : []),
+        ...(options.runJobs ? [HistoryJobsModule] : []),
+      ],
+      controllers: [
+        HealthController,
+        AuthController,
+        OrgController,
+        CalendarController,
+        DutyListController,
+        TaskController,
+        ScheduleController,
+        AbsenceController,
+        EscalationController,
+        NotificationController,
+        OutboxController,
+        EvidenceController,
+        AuditController,
+        ReportController,
+      ],
+      // Every route requires a valid access token unless marked @Public().
+      providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
 }

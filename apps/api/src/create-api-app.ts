@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { withResolvedTokenSecret } from '#libs/auth';
 import { ApiModule, type ApiOptions } from './api.module.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { createValidationPipe } from './http/validation.js';
@@ -10,7 +12,9 @@ import { createValidationPipe } from './http/validation.js';
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 /** Builds the HTTP application (used by main.ts and by the tests through `app.inject`). */
-export async function createApiApp(options: ApiOptions & { logRequests?: boolean }): Promise<NestFastifyApplication> {
+export async function createApiApp(given: ApiOptions & { logRequests?: boolean }): Promise<NestFastifyApplication> {
+  // Before anything starts: without a token secret the API cannot authenticate anyone.
+  const options = { ...given, config: withResolvedTokenSecret(given.config) };
   const adapter = new FastifyAdapter({
     logger: options.logRequests === false ? false : { level: options.config.logLevel },
     // Keep a caller's X-Request-Id (a proxy's) when it is sane, else mint one; logs carry it as reqId.
@@ -20,11 +24,18 @@ export async function createApiApp(options: ApiOptions & { logRequests?: boolean
     },
     bodyLimit: 1024 * 1024,
   });
+  // Holiday schedules may be uploaded as ICS (PUT /api/calendar/years/:year); parsed by the calendar service.
+  adapter.getInstance().addContentTypeParser('text/calendar', { parseAs: 'string' }, (_req, body, done) => done(null, body));
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
     logger: options.logRequests === false ? ['error', 'warn'] : undefined,
+  });
+  // Evidence files stream through this (POST /api/tasks/:id/evidence). One byte over the limit is let
+  // through so the evidence service itself sees the overflow and answers 413 EVIDENCE_TOO_LARGE.
+  await app.register(multipart, {
+    limits: { fileSize: options.config.evidenceMaxBytes + 1, files: 1, fields: 10, fieldSize: 16 * 1024, parts: 12, headerPairs: 100 },
   });
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());

@@ -28,7 +28,7 @@ export async function runApi(env: Record<string, string | undefined>): Promise<v
     throw e;
   });
   let seeded: Awaited<ReturnType<typeof seedDemoData>> | undefined;
-  if (embedded) seeded = await seedDemoData(app, { demoLogins: true });
+  if (embedded) seeded = await seedDemoData(app, { demoLogins: true, demoTasks: true });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -2,10 +2,15 @@ import 'reflect-metadata';
 import { DomainError } from '#libs/core';
 import { openCliContext, type CliContext } from './cli-context.js';
 import { UsageError, type Command, type Output } from './command.js';
+import { calendarImportCommand } from './commands/calendar.commands.js';
+import { sweepCommand } from './commands/escalation.commands.js';
+import { sealHistoryCommand, verifyHistoryCommand } from './commands/history.commands.js';
 import { importDutyListCommand } from './commands/import-duty-list.command.js';
 import { migrateCommand, seedCommand } from './commands/maintenance.commands.js';
+import { generateTasksCommand } from './commands/task.commands.js';
+import { userCommands } from './commands/user.commands.js';
 
-const COMMANDS: Command[] = [migrateCommand, seedCommand, importDutyListCommand];
+const COMMANDS: Command[] = [migrateCommand, seedCommand, importDutyListCommand, calendarImportCommand, ...userCommands(), generateTasksCommand, sweepCommand, verifyHistoryCommand, sealHistoryCommand];
 
 const output: Output = {
   out: (line) => process.stdout.write(`${line}\n`),

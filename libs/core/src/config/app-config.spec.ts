@@ -32,6 +32,111 @@ describe('AppConfig.fromEnv', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(AppConfig.fromEnv({ DATABASE_URL: '', REDIS_URL: ' ' }).mode).toBe('embedded');
+    expect(AppConfig.fromEnv({ DATABASE_URL: '', REDIS_URL: ' ', AUTH_TOKEN_SECRET: '' }).mode).toBe('embedded');
+  });
+});
+
+describe('AppConfig token settings', () => {
+  const SECRET = 's'.repeat(31) + 'x';
+  const EXTERNAL = { DATABASE_URL: 'postgresql://u:p@db:5432/dt' };
+
+  it('defaults to 15-minute access tokens and 7-day sessions', () => {
+    expect(AppConfig.fromEnv({})).toMatchObject({ accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 7 * 86_400, authTokenSecret: undefined });
+  });
+
+  it('takes a secret of 32 characters or more', () => {
+    expect(AppConfig.fromEnv({ ...EXTERNAL, AUTH_TOKEN_SECRET: SECRET }).requireAuthTokenSecret()).toBe(SECRET);
+  });
+
+  it.each([
+    [{ AUTH_TOKEN_SECRET: SECRET.slice(1) }, /^Invalid configuration: AUTH_TOKEN_SECRET must be at least 32 characters$/],
+    [{ AUTH_ACCESS_TTL_SECONDS: '10' }, /AUTH_ACCESS_TTL_SECONDS/],
+    [{ AUTH_ACCESS_TTL_SECONDS: 'soon' }, /AUTH_ACCESS_TTL_SECONDS/],
+    [{ AUTH_ACCESS_TTL_SECONDS: '3600', AUTH_REFRESH_TTL_SECONDS: '1800' }, /AUTH_REFRESH_TTL_SECONDS must be longer than AUTH_ACCESS_TTL_SECONDS/],
+  ])('rejects %j in one line, never echoing a secret', (env, message) => {
+    expect(() => AppConfig.fromEnv(env)).toThrow(message);
+    expect(() => AppConfig.fromEnv(env)).not.toThrow(/s{20}/);
+  });
+
+  it('requires the secret in external mode, naming the variable, only when a token is needed', () => {
+    const config = AppConfig.fromEnv(EXTERNAL);
+    expect(() => config.requireAuthTokenSecret()).toThrow(ConfigError);
+    expect(() => config.requireAuthTokenSecret()).toThrow(/^AUTH_TOKEN_SECRET is required when DATABASE_URL is set/);
+  });
+
+  it('keeps a generated secret and the embedded database URL whichever is set first', () => {
+    const config = AppConfig.fromEnv({}).withAuthTokenSecret(SECRET).withDatabaseUrl('postgresql://postgres@127.0.0.1:54329/duty_tracker');
+    expect(config.requireAuthTokenSecret()).toBe(SECRET);
+    expect(config.withAuthTokenSecret(SECRET).requireDatabaseUrl()).toBe('postgresql://postgres@127.0.0.1:54329/duty_tracker');
+    expect(() => AppConfig.fromEnv({}).withAuthTokenSecret('short')).toThrow(/AUTH_TOKEN_SECRET must be at least 32/);
+  });
+});
+
+describe('AppConfig delivery settings', () => {
+  it('defaults: mail only logged, office hours 09:00-18:00, 8 attempts, no chief digest', () => {
+    expect(AppConfig.fromEnv({})).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'duty-tracker <noreply@localhost>',
+      workHours: { start: '09:00', end: '18:00' },
+      deliveryMaxAttempts: 8,
+      chiefDigest: false,
+    });
+  });
+
+  it.each([
+    [{ SMTP_URL: 'smtp://127.0.0.1:2525' }, { smtpUrl: 'smtp://127.0.0.1:2525' }],
+    [{ SMTP_URL: 'smtps://user:pw@mail.example.cn:465' }, { smtpUrl: 'smtps://user:pw@mail.example.cn:465' }],
+    [{ MAIL_FROM: '督办提醒 <duban@nrpb.example.cn>' }, { mailFrom: '督办提醒 <duban@nrpb.example.cn>' }],
+    [{ MAIL_FROM: 'noreply@nrpb.example.cn' }, { mailFrom: 'noreply@nrpb.example.cn' }],
+    [{ WORK_HOURS: '08:30-17:30' }, { workHours: { start: '08:30', end: '17:30' } }],
+    [{ WORK_HOURS: '00:00-24:00' }, { workHours: { start: '00:00', end: '24:00' } }],
+    [{ DELIVERY_MAX_ATTEMPTS: '3' }, { deliveryMaxAttempts: 3 }],
+    [{ CHIEF_DIGEST: 'true' }, { chiefDigest: true }],
+    [{ CHIEF_DIGEST: '0' }, { chiefDigest: false }],
+    [{ SMTP_URL: '', MAIL_FROM: ' ', WORK_HOURS: '', CHIEF_DIGEST: '' }, { smtpUrl: undefined, workHours: { start: '09:00', end: '18:00' }, chiefDigest: false }],
+  ])('accepts %j', (env, expected) => {
+    expect(AppConfig.fromEnv(env)).toMatchObject(expected);
+  });
+
+  it.each([
+    [{ SMTP_URL: 'http://mail.example.cn' }, /^Invalid configuration: SMTP_URL must be an smtp:\/\//],
+    [{ SMTP_URL: 'smtp://' }, /SMTP_URL/],
+    [{ MAIL_FROM: 'nobody' }, /MAIL_FROM must be an address/],
+    [{ WORK_HOURS: '18:00-09:00' }, /WORK_HOURS must be HH:MM-HH:MM with the start before the end/],
+    [{ WORK_HOURS: '9-18' }, /WORK_HOURS/],
+    [{ WORK_HOURS: '09:00-24:30' }, /WORK_HOURS/],
+    [{ DELIVERY_MAX_ATTEMPTS: '0' }, /DELIVERY_MAX_ATTEMPTS/],
+    [{ DELIVERY_MAX_ATTEMPTS: 'many' }, /DELIVERY_MAX_ATTEMPTS/],
+    [{ CHIEF_DIGEST: 'sometimes' }, /CHIEF_DIGEST/],
+  ])('rejects %j in one line', (env, message) => {
+    expect(() => AppConfig.fromEnv(env)).toThrow(ConfigError);
+    expect(() => AppConfig.fromEnv(env)).toThrow(message);
+  });
+
+  it('never echoes the password of a bad SMTP_URL', () => {
+    expect(() => AppConfig.fromEnv({ SMTP_URL: 'ftp://mailer:s3cret@mail.example.cn' })).toThrow(/mailer:\*\*\*@mail/);
+    expect(() => AppConfig.fromEnv({ SMTP_URL: 'ftp://mailer:s3cret@mail.example.cn' })).not.toThrow(/s3cret/);
+  });
+});
+
+describe('AppConfig evidence settings', () => {
+  it('keeps evidence under DATA_DIR and accepts 50 MB files by default', () => {
+    expect(AppConfig.fromEnv({ DATA_DIR: '/srv/dt' })).toMatchObject({ evidenceDir: '/srv/dt/evidence', evidenceMaxBytes: 50 * 1024 * 1024 });
+  });
+
+  it('takes an explicit directory and limit', () => {
+    expect(AppConfig.fromEnv({ EVIDENCE_DIR: '/mnt/evidence', EVIDENCE_MAX_BYTES: '1024' })).toMatchObject({
+      evidenceDir: '/mnt/evidence',
+      evidenceMaxBytes: 1024,
+    });
+  });
+
+  it.each([
+    [{ EVIDENCE_MAX_BYTES: '0' }, /^Invalid configuration: EVIDENCE_MAX_BYTES must be at least 1 byte/],
+    [{ EVIDENCE_MAX_BYTES: '50MB' }, /EVIDENCE_MAX_BYTES/],
+    [{ EVIDENCE_MAX_BYTES: '1.5' }, /EVIDENCE_MAX_BYTES must be a whole number of bytes/],
+    [{ EVIDENCE_MAX_BYTES: String(6 * 1024 ** 3) }, /EVIDENCE_MAX_BYTES must be at most/],
+  ])('rejects %j naming the variable', (env, message) => {
+    expect(() => AppConfig.fromEnv(env)).toThrow(message);
   });
 });

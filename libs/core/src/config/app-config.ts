@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
@@ -21,6 +22,44 @@ const redisUrl = z
     message: 'must be a redis://host:port URL',
   });
 
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^smtps?:\/\/[^/]+/.test(v) && URL.canParse(v), {
+    message: 'must be an smtp://host:port or smtps://host:port URL',
+  });
+
+// "Name <address>" or a bare address; nodemailer takes either.
+const mailFrom = z
+  .string()
+  .trim()
+  .refine((v) => /^(?:[^<>@\r\n]*<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$/.test(v), {
+    message: 'must be an address, e.g. duty-tracker <noreply@bureau.example.cn>',
+  });
+
+// Shanghai wall-clock hours in which e-mail may be sent, e.g. 09:00-18:00 (start before end).
+const workHours = z
+  .string()
+  .trim()
+  .refine(
+    (v) => {
+      const m = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]|24):([0-5]\d)$/.exec(v);
+      if (!m) return false;
+      const start = Number(m[1]) * 60 + Number(m[2]);
+      const end = Number(m[3]) * 60 + Number(m[4]);
+      return end <= 24 * 60 && start < end;
+    },
+    { message: 'must be HH:MM-HH:MM with the start before the end, e.g. 09:00-18:00' },
+  );
+
+// Never echoed in configuration errors, not even when too short to be valid.
+const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET']);
+
+const MIN_SECRET_LENGTH = 32;
+
+// Uploads are streamed to disk, so the ceiling guards the disk, not memory.
+const MAX_EVIDENCE_BYTES = 5 * 1024 ** 3;
+
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 const envSchema = z.object({
@@ -34,9 +73,37 @@ const envSchema = z.object({
   EMBEDDED_PG_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(65535).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_PREFIX: z.string().default('dt'),
+  AUTH_TOKEN_SECRET: z.preprocess(emptyToUndefined, z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional()),
+  AUTH_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  AUTH_REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
+  SMTP_URL: z.preprocess(emptyToUndefined, smtpUrl.optional()),
+  MAIL_FROM: z.preprocess(emptyToUndefined, mailFrom.default('duty-tracker <noreply@localhost>')),
+  WORK_HOURS: z.preprocess(emptyToUndefined, workHours.default('09:00-18:00')),
+  DELIVERY_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(8)),
+  CHIEF_DIGEST: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
+  EVIDENCE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  EVIDENCE_MAX_BYTES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number()
+      .int('must be a whole number of bytes')
+      .min(1, 'must be at least 1 byte')
+      .max(MAX_EVIDENCE_BYTES, `must be at most ${MAX_EVIDENCE_BYTES} bytes (5 GiB)`)
+      .default(50 * 1024 * 1024),
+  ),
+}).superRefine((env, ctx) => {
+  // A session that ends before its first access token would make renewing impossible.
+  if (env.AUTH_REFRESH_TTL_SECONDS <= env.AUTH_ACCESS_TTL_SECONDS) {
+    ctx.addIssue({ code: 'custom', path: ['AUTH_REFRESH_TTL_SECONDS'], message: 'must be longer than AUTH_ACCESS_TTL_SECONDS' });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+interface ConfigOverrides {
+  databaseUrl?: string;
+  authTokenSecret?: string;
+}
 
 /** How the process gets its database and runs its jobs. */
 export type RunMode = 'embedded' | 'external';
@@ -59,8 +126,25 @@ export class AppConfig {
   readonly dataDir: string;
   readonly embeddedPgPort: number | undefined;
   readonly logLevel: Env['LOG_LEVEL'];
+  /** HS256 key of access tokens; undefined until the API resolves it (see requireAuthTokenSecret). */
+  readonly authTokenSecret: string | undefined;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  /** Outgoing mail server; undefined → e-mail is only logged (development, demos). */
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Shanghai hours in which e-mail may go out ('HH:MM'); in-app notifications ignore them. */
+  readonly workHours: { start: string; end: string };
+  /** Delivery attempts of one outbox row before it is marked FAILED. */
+  readonly deliveryMaxAttempts: number;
+  /** Chiefs get one e-mail digest a day instead of single messages. */
+  readonly chiefDigest: boolean;
+  /** Where evidence files live (local-disk storage); default `<DATA_DIR>/evidence`. */
+  readonly evidenceDir: string;
+  /** Largest evidence file accepted, in bytes (default 50 MB). */
+  readonly evidenceMaxBytes: number;
 
-  constructor(env: Env, overrides: { databaseUrl?: string } = {}) {
+  constructor(env: Env, overrides: ConfigOverrides = {}) {
     this.nodeEnv = env.NODE_ENV;
     this.port = env.PORT;
     this.host = env.HOST;
@@ -73,19 +157,53 @@ export class AppConfig {
     this.dataDir = env.DATA_DIR;
     this.embeddedPgPort = env.EMBEDDED_PG_PORT;
     this.logLevel = env.LOG_LEVEL;
+    this.authTokenSecret = overrides.authTokenSecret ?? env.AUTH_TOKEN_SECRET;
+    this.accessTokenTtlSeconds = env.AUTH_ACCESS_TTL_SECONDS;
+    this.refreshTokenTtlSeconds = env.AUTH_REFRESH_TTL_SECONDS;
+    this.evidenceDir = env.EVIDENCE_DIR ?? join(env.DATA_DIR, 'evidence');
+    this.evidenceMaxBytes = env.EVIDENCE_MAX_BYTES;
+    this.smtpUrl = env.SMTP_URL;
+    this.mailFrom = env.MAIL_FROM;
+    const [start, end] = env.WORK_HOURS.split('-') as [string, string];
+    this.workHours = { start, end };
+    this.deliveryMaxAttempts = env.DELIVERY_MAX_ATTEMPTS;
+    this.chiefDigest = env.CHIEF_DIGEST;
     this.env = env;
+    this.overrides = overrides;
   }
 
   private readonly env: Env;
+  private readonly overrides: ConfigOverrides;
 
   /** The embedded database is only known after it has started. */
   withDatabaseUrl(databaseUrl: string): AppConfig {
-    return new AppConfig(this.env, { databaseUrl });
+    return new AppConfig(this.env, { ...this.overrides, databaseUrl });
+  }
+
+  /** The embedded default generates its token secret and keeps it under DATA_DIR. */
+  withAuthTokenSecret(secret: string): AppConfig {
+    if (secret.length < MIN_SECRET_LENGTH) throw new ConfigError(`AUTH_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+    return new AppConfig(this.env, { ...this.overrides, authTokenSecret: secret });
   }
 
   requireDatabaseUrl(): string {
     if (!this.databaseUrl) throw new ConfigError('DATABASE_URL is not set and no embedded database is running');
     return this.databaseUrl;
+  }
+
+  /**
+   * Only processes that issue or check tokens (the API) need the secret, so it is demanded here
+   * rather than by the schema: `migrate`, the CLI and the worker run without it.
+   */
+  requireAuthTokenSecret(): string {
+    if (!this.authTokenSecret) {
+      throw new ConfigError(
+        this.mode === 'external'
+          ? `AUTH_TOKEN_SECRET is required when DATABASE_URL is set (at least ${MIN_SECRET_LENGTH} random characters, e.g. openssl rand -base64 48)`
+          : 'AUTH_TOKEN_SECRET is not set and none was generated under DATA_DIR',
+      );
+    }
+    return this.authTokenSecret;
   }
 
   /** Parses an environment (normally process.env); throws ConfigError naming each bad variable. */
@@ -95,7 +213,8 @@ export class AppConfig {
       const problems = parsed.error.issues.map((issue) => {
         const name = issue.path.join('.') || 'environment';
         const value = source[name];
-        return `${name} ${issue.message}${value !== undefined ? ` (got "${redact(value)}")` : ''}`;
+        const shown = value !== undefined && !SECRET_VARIABLES.has(name) ? ` (got "${redact(value)}")` : '';
+        return `${name} ${issue.message}${shown}`;
       });
       throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
     }
