@@ -42,8 +42,14 @@ function connectionConfig(url: string) {
   return { ...(parse(url) as any), allowExitOnIdle: true };
 }
 
+// `prisma generate` (run by postinstall) needs the schema's env("DATABASE_URL") to resolve, or it
+// falls back to the native query engine and tries to download it. Generation never connects, so a
+// placeholder is enough; commands that do connect still require the real variable.
+const DATABASE_URL = process.env.DATABASE_URL;
+process.env.DATABASE_URL ??= 'postgresql://placeholder@localhost:5432/placeholder';
+
 function migrationAdapter() {
-  const url = process.env.DATABASE_URL;
+  const url = DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL must be set for Prisma CLI commands');
   const pgConfig = connectionConfig(url);
   const factory: any = new PrismaPg(pgConfig);
