@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import type { Tx } from '#libs/core';
-import { eventHash, GENESIS_HASH } from './history-chain.rules.js';
+import { eventHash, GENESIS_HASH, type ChainedFields } from './history-chain.rules.js';
 import type { NewHistoryEvent } from './history.types.js';
 
 /**
@@ -19,62 +19,27 @@ export class HistoryRepository {
    * concurrent writers of one stream; the unique (stream, seq) is the backstop.
    */
   async append(tx: Tx, event: NewHistoryEvent, at: Date): Promise<{ seq: number; hash: string }> {
-    // Shared seal-cut lock first (see SEAL_CUT_LOCK), then the stream's own lock.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SEAL_CUT_LOCK[0]}::int, ${SEAL_CUT_LOCK[1]}::int), pg_advisory_xact_lock(hashtextextended(${`history:${event.stream}`}, 0))`;
-    const last = await tx.historyEvent.findFirst({
-      where: { stream: event.stream },
-      orderBy: { seq: 'desc' },
-      select: { seq: true, hash: true },
-    });
-    const fields = {
-      stream: event.stream,
-      seq: (last?.seq ?? 0) + 1,
-      at,
-      type: event.type,
-      actorUserId: event.actorUserId ?? null,
-      actorPersonId: event.actorPersonId ?? null,
-      actingForPostId: event.actingForPostId ?? null,
-      subjectId: event.subjectId ?? null,
-      // Round-trip through JSON so the hash covers exactly what jsonb stores.
-      data: JSON.parse(JSON.stringify(event.data ?? {})) as Prisma.InputJsonValue,
-      prevHash: last?.hash ?? GENESIS_HASH,
-    };
-    const hash = eventHash(fields);
-    await tx.historyEvent.create({ data: { ...fields, hash } });
-    return { seq: fields.seq, hash };
+    const [row] = await this.appendMany(tx, [event], at);
+    return { seq: row.seq, hash: row.hash };
   }
 
   /**
    * First events of streams that cannot have any event yet (e.g. of tasks inserted in this same
-   * transaction): no lock or lookup is needed, so a batch is one INSERT.
+   * transaction): no stream lock or lookup is needed, so a batch is one INSERT.
    */
   async appendFirst(tx: Tx, events: NewHistoryEvent[], at: Date): Promise<void> {
     if (events.length === 0) return;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SEAL_CUT_LOCK[0]}::int, ${SEAL_CUT_LOCK[1]}::int)`;
-    const rows = events.map((event) => {
-      const fields = {
-        stream: event.stream,
-        seq: 1,
-        at,
-        type: event.type,
-        actorUserId: event.actorUserId ?? null,
-        actorPersonId: event.actorPersonId ?? null,
-        actingForPostId: event.actingForPostId ?? null,
-        subjectId: event.subjectId ?? null,
-        data: JSON.parse(JSON.stringify(event.data ?? {})) as Prisma.InputJsonValue,
-        prevHash: GENESIS_HASH,
-      };
-      return { ...fields, hash: eventHash(fields) };
-    });
-    await tx.historyEvent.createMany({ data: rows });
+    await tx.historyEvent.createMany({ data: events.map((event) => chained(event, 1, GENESIS_HASH, at)) });
   }
 
   /**
-   * Appends many events to existing streams in a few statements (a sweep raising thousands of
-   * levels): locks every stream in a fixed order, reads each stream's head once, chains in memory.
+   * Appends events to their streams in a few statements (a sweep raising thousands of levels):
+   * takes the shared seal-cut lock (see SEAL_CUT_LOCK), locks every stream in a fixed order, reads
+   * each stream's head once and chains in memory.
    */
-  async appendMany(tx: Tx, events: NewHistoryEvent[], at: Date): Promise<void> {
-    if (events.length === 0) return;
+  async appendMany(tx: Tx, events: NewHistoryEvent[], at: Date): Promise<ChainedRow[]> {
+    if (events.length === 0) return [];
     const streams = [...new Set(events.map((e) => e.stream))].sort();
     await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SEAL_CUT_LOCK[0]}::int, ${SEAL_CUT_LOCK[1]}::int)`;
     await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(hashtextextended('history:' || s, 0)))::int AS n
@@ -85,26 +50,35 @@ export class HistoryRepository {
     const head = new Map(heads.map((h) => [h.stream, { seq: h.seq, hash: h.hash }]));
     const rows = events.map((event) => {
       const last = head.get(event.stream) ?? { seq: 0, hash: GENESIS_HASH };
-      const fields = {
-        stream: event.stream,
-        seq: last.seq + 1,
-        at,
-        type: event.type,
-        actorUserId: event.actorUserId ?? null,
-        actorPersonId: event.actorPersonId ?? null,
-        actingForPostId: event.actingForPostId ?? null,
-        subjectId: event.subjectId ?? null,
-        data: JSON.parse(JSON.stringify(event.data ?? {})) as Prisma.InputJsonValue,
-        prevHash: last.hash,
-      };
-      const hash = eventHash(fields);
-      head.set(event.stream, { seq: fields.seq, hash });
-      return { ...fields, hash };
+      const row = chained(event, last.seq + 1, last.hash, at);
+      head.set(event.stream, { seq: row.seq, hash: row.hash });
+      return row;
     });
     await tx.historyEvent.createMany({ data: rows });
+    return rows;
   }
 
   listStream(tx: Tx, stream: string) {
     return tx.historyEvent.findMany({ where: { stream }, orderBy: { seq: 'asc' } });
   }
+}
+
+type ChainedRow = ChainedFields & { hash: string; data: Prisma.InputJsonValue };
+
+/** The stored row of an event at a position in its chain, with its hash. */
+function chained(event: NewHistoryEvent, seq: number, prevHash: string, at: Date): ChainedRow {
+  const fields = {
+    stream: event.stream,
+    seq,
+    at,
+    type: event.type,
+    actorUserId: event.actorUserId ?? null,
+    actorPersonId: event.actorPersonId ?? null,
+    actingForPostId: event.actingForPostId ?? null,
+    subjectId: event.subjectId ?? null,
+    // Round-trip through JSON so the hash covers exactly what jsonb stores.
+    data: JSON.parse(JSON.stringify(event.data ?? {})) as Prisma.InputJsonValue,
+    prevHash,
+  };
+  return { ...fields, hash: eventHash(fields) };
 }

@@ -22,8 +22,8 @@ export class HistoryService {
   }
 
   /** Many events at once inside the caller's transaction, chained in the order given. */
-  recordMany(events: NewHistoryEvent[], tx: Tx): Promise<void> {
-    return this.repository.appendMany(tx, events, this.clock.now());
+  async recordMany(events: NewHistoryEvent[], tx: Tx): Promise<void> {
+    await this.repository.appendMany(tx, events, this.clock.now());
   }
 
   /** The creation events of new subjects (tasks created in this transaction), in one statement. */
