@@ -31,18 +31,12 @@ export class HistoryService {
     return this.repository.appendFirst(tx, events, this.clock.now());
   }
 
-  /** A stream's events in order, as plain JSON (ids as strings). */
+  /** A stream's events in order, as plain JSON (the exported record without its chain internals). */
   async listStream(stream: string): Promise<HistoryEventView[]> {
-    const rows = await this.repository.listStream(this.prisma, stream);
-    return rows.map((e) => ({
-      seq: e.seq,
-      at: e.at.toISOString(),
-      type: e.type,
-      actorUserId: e.actorUserId,
-      actorPersonId: e.actorPersonId,
-      actingForPostId: e.actingForPostId,
-      data: e.data as Record<string, unknown>,
-      hash: e.hash,
+    const records = await this.exportStream(stream);
+    return records.map(({ id: _id, stream: _stream, subjectId: _subject, prevHash: _prev, data, ...view }) => ({
+      ...view,
+      data: data as Record<string, unknown>,
     }));
   }
 

@@ -12,11 +12,13 @@ import { FulfilmentRepository } from './fulfilment/fulfilment.repository.js';
 import { FulfilmentService } from './fulfilment/fulfilment.service.js';
 import { InboxRepository } from './inbox/inbox.repository.js';
 import { InboxService } from './inbox/inbox.service.js';
+import { UnitReportScope } from './report-scope.service.js';
 
 /** Read-only views over tasks and escalations: inbox, supervision board, chief reports, exports. */
 @Module({
   imports: [AccessModule, CalendarModule],
   providers: [
+    UnitReportScope,
     InboxRepository,
     InboxService,
     BoardRepository,

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicyService, type Actor } from '#libs/auth';
-import { BoardRepository } from '../board/board.repository.js';
-import { parsePeriod } from '../escalation-report/escalation-report.service.js';
-import { unitNotFound } from '../reports.errors.js';
+import type { Actor } from '#libs/auth';
+import { UnitReportScope } from '../report-scope.service.js';
 import type { Period } from '../rules/trend.rules.js';
 import { CoverageRepository, type CoverageRow } from './coverage.repository.js';
 
@@ -30,16 +28,12 @@ export interface CoverageReport {
 export class CoverageService {
   constructor(
     private readonly repository: CoverageRepository,
-    private readonly units: BoardRepository,
-    private readonly access: AccessPolicyService,
+    private readonly scope: UnitReportScope,
   ) {}
 
   /** Which duties of the 履职清单 were exercised (tasks) and documented (evidence) in the period. */
   async report(actor: Actor, unitId: string, from: string, to: string): Promise<CoverageReport> {
-    await this.access.assertCanViewUnitReports(actor, unitId, unitNotFound(unitId));
-    const period = parsePeriod(from, to);
-    const unit = await this.units.findUnit(unitId);
-    if (!unit) throw unitNotFound(unitId)();
+    const { unit, period } = await this.scope.open(actor, unitId, from, to);
     const items = (await this.repository.coverageOfUnit(unitId, period.from, period.to)).map((r) => ({
       ...r,
       hasTasks: r.tasks > 0,

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicyService, type Actor } from '#libs/auth';
-import { addDays, CalendarService, daysBetween, instantAt, isLocalDate, overdueWorkdays, type LocalDate } from '#libs/calendar';
+import type { Actor } from '#libs/auth';
+import { addDays, CalendarService, instantAt, overdueWorkdays, type LocalDate } from '#libs/calendar';
 import { Clock } from '#libs/core';
 import { LEVEL_COLOURS, LEVEL_NAMES } from '#libs/escalation';
 import { STATUS_NAME } from '#libs/tasks';
-import { BoardRepository } from '../board/board.repository.js';
-import { invalidPeriod, unitNotFound } from '../reports.errors.js';
+import { UnitReportScope } from '../report-scope.service.js';
 import { previousPeriod, trendOf, type Period, type Trend } from '../rules/trend.rules.js';
 import { EscalationReportRepository, type Dimension, type EscalationGroupRow } from './escalation-report.repository.js';
 
@@ -54,23 +53,17 @@ export interface EscalationReport {
   items: EscalationReportItem[];
 }
 
-const MAX_PERIOD_DAYS = 366;
-
 @Injectable()
 export class EscalationReportService {
   constructor(
     private readonly repository: EscalationReportRepository,
-    private readonly units: BoardRepository,
-    private readonly access: AccessPolicyService,
+    private readonly scope: UnitReportScope,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
   ) {}
 
   async report(actor: Actor, unitId: string, from: string, to: string): Promise<EscalationReport> {
-    await this.access.assertCanViewUnitReports(actor, unitId, unitNotFound(unitId));
-    const period = parsePeriod(from, to);
-    const unit = await this.units.findUnit(unitId);
-    if (!unit) throw unitNotFound(unitId)();
+    const { unit, period } = await this.scope.open(actor, unitId, from, to);
     const previous = previousPeriod(period);
     // Periods are Shanghai days, `to` inclusive: the window ends at the next midnight.
     const window = { unitId, from: instantAt(period.from, '00:00'), to: instantAt(addDays(period.to, 1), '00:00') };
@@ -113,13 +106,6 @@ export class EscalationReportService {
       items,
     };
   }
-}
-
-export function parsePeriod(from: string, to: string): Period {
-  if (!isLocalDate(from) || !isLocalDate(to) || from > to || daysBetween(from, to) + 1 > MAX_PERIOD_DAYS) {
-    throw invalidPeriod(from, to);
-  }
-  return { from, to };
 }
 
 function emptyFigure(key: string | null, label: string | null): GroupFigure {

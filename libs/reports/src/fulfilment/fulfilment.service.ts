@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AccessPolicyService, type Actor } from '#libs/auth';
+import type { Actor } from '#libs/auth';
 import { CalendarService, overdueWorkdays, type LocalDate } from '#libs/calendar';
 import { Clock } from '#libs/core';
-import { BoardRepository } from '../board/board.repository.js';
-import { parsePeriod } from '../escalation-report/escalation-report.service.js';
-import { unitNotFound } from '../reports.errors.js';
 import { averageOf, onTimeRate } from '../rules/fulfilment.rules.js';
+import { UnitReportScope } from '../report-scope.service.js';
 import type { Period } from '../rules/trend.rules.js';
 import { FulfilmentRepository, type FulfilmentDimension, type FulfilmentGroupRow, type LateCompletionRow } from './fulfilment.repository.js';
 
@@ -34,18 +32,14 @@ const KEY_OF: Record<Exclude<FulfilmentDimension, 'total'>, (r: LateCompletionRo
 export class FulfilmentService {
   constructor(
     private readonly repository: FulfilmentRepository,
-    private readonly units: BoardRepository,
-    private readonly access: AccessPolicyService,
+    private readonly scope: UnitReportScope,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
   ) {}
 
   /** 履职情况 of the tasks due in the period (chief only, like every unit report). */
   async report(actor: Actor, unitId: string, from: string, to: string): Promise<FulfilmentReport> {
-    await this.access.assertCanViewUnitReports(actor, unitId, unitNotFound(unitId));
-    const period = parsePeriod(from, to);
-    const unit = await this.units.findUnit(unitId);
-    if (!unit) throw unitNotFound(unitId)();
+    const { unit, period } = await this.scope.open(actor, unitId, from, to);
     const window = { unitId, from: period.from, to: period.to, now: this.clock.now() };
     const [groups, late, calendar] = await Promise.all([
       this.repository.groupedCounts(window),
