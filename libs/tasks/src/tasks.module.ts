@@ -7,10 +7,12 @@ import { RoutingService } from './assignment/routing.service.js';
 import { DeadlineRecomputeService } from './deadline/deadline-recompute.service.js';
 import { DeadlineService } from './deadline/deadline.service.js';
 import { ScheduleRepository } from './schedule/schedule.repository.js';
+import { SchedulePreviewService } from './schedule/schedule-preview.service.js';
 import { ScheduleService } from './schedule/schedule.service.js';
 import { TaskGenerationService } from './schedule/task-generation.service.js';
 import { ExtensionRepository } from './task/extension.repository.js';
 import { ExtensionService } from './task/extension.service.js';
+import { HistoryActorsRepository } from './task/history-actors.repository.js';
 import { TaskLifecycleService } from './task/task-lifecycle.service.js';
 import { TaskRepository } from './task/task.repository.js';
 import { TaskService } from './task/task.service.js';
@@ -21,6 +23,7 @@ import { TaskService } from './task/task.service.js';
     TaskRepository,
     ExtensionRepository,
     AssignmentRepository,
+    HistoryActorsRepository,
     TaskService,
     TaskLifecycleService,
     ExtensionService,
@@ -30,8 +33,9 @@ import { TaskService } from './task/task.service.js';
     DeadlineRecomputeService,
     ScheduleRepository,
     ScheduleService,
+    SchedulePreviewService,
     TaskGenerationService,
   ],
-  exports: [ScheduleService, TaskGenerationService, TaskService, TaskLifecycleService, ExtensionService, RoutingService, AbsenceService, DeadlineService, TaskRepository],
+  exports: [ScheduleService, SchedulePreviewService, TaskGenerationService, TaskService, TaskLifecycleService, ExtensionService, RoutingService, AbsenceService, DeadlineService, TaskRepository],
 })
 export class TasksModule {}

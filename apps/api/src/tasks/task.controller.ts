@@ -1,10 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
 import type { Actor } from '#libs/auth';
 import type { LocalDate } from '#libs/calendar';
-import { ExtensionService, TaskLifecycleService, TaskService, type TaskAction } from '#libs/tasks';
+import { AppConfig } from '#libs/core';
+import { ExtensionService, TaskAttachmentService, TaskLifecycleService, TaskService, type NewAdHocTask, type TaskAction } from '#libs/tasks';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { uploadParts } from '../evidence/multipart-parts.js';
+import { createValidationPipe } from '../http/validation.js';
 import { CreateTaskBody, ExtensionBody, OptionalNoteBody, ReasonBody, TaskListQuery } from './task.dto.js';
+import { TaskDetailDto, TaskPageDto } from './task.responses.js';
 
 @ApiTags('tasks')
 @ApiBearerAuth()
@@ -14,10 +19,13 @@ export class TaskController {
     private readonly tasks: TaskService,
     private readonly lifecycle: TaskLifecycleService,
     private readonly extensions: ExtensionService,
+    private readonly attachments: TaskAttachmentService,
+    private readonly config: AppConfig,
   ) {}
 
   @Get('tasks')
   @ApiOperation({ summary: 'Tasks the caller may see, filtered, paged and sorted' })
+  @ApiOkResponse({ type: TaskPageDto })
   async list(@CurrentActor() actor: Actor, @Query() q: TaskListQuery) {
     const page = { page: q.page ?? 1, pageSize: q.pageSize ?? 20, sort: q.sort ?? 'dueAt', order: q.order ?? 'asc' } as const;
     const result = await this.tasks.list(
@@ -39,17 +47,21 @@ export class TaskController {
   }
 
   @Post('tasks')
-  @ApiOperation({ summary: '交办: a chief or deputy assigns a task to a post below them' })
-  create(@CurrentActor() actor: Actor, @Body() body: CreateTaskBody) {
-    return this.tasks.createAdHoc(actor, {
-      ...body,
-      dueDate: body.dueDate as LocalDate | undefined,
-      assignedOn: body.assignedOn as LocalDate | undefined,
-    });
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ type: CreateTaskBody, description: 'JSON; or multipart/form-data with field `task` (this JSON) followed by an optional `file` (交办附件)' })
+  @ApiOperation({
+    summary: '交办: a chief or deputy assigns a task to a post below them',
+    description: 'As multipart the answer also lists the attachment; more files: POST /api/tasks/:id/attachments.',
+  })
+  async create(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Body() raw: unknown) {
+    // Validated here rather than by the parameter type: a multipart body carries the same JSON in a field.
+    if (!request.isMultipart()) return this.tasks.createAdHoc(actor, await newTask(raw));
+    return this.attachments.createWithAttachment(actor, uploadParts(request, this.config.evidenceMaxBytes), newTask);
   }
 
   @Get('tasks/:id')
   @ApiOperation({ summary: 'A task with its extension requests, escalations and history' })
+  @ApiOkResponse({ type: TaskDetailDto, description: 'allowedActions: what the caller may do now' })
   detail(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.tasks.detail(actor, id);
   }
@@ -116,4 +128,12 @@ export class TaskController {
   private act(actor: Actor, id: string, action: TaskAction, reason?: string) {
     return this.lifecycle.act(actor, id, action, reason);
   }
+}
+
+const validation = createValidationPipe();
+
+/** The create body through the API's validation pipe (the same rules and errors as any JSON body). */
+async function newTask(raw: unknown): Promise<NewAdHocTask> {
+  const body = (await validation.transform(raw ?? {}, { type: 'body', metatype: CreateTaskBody })) as CreateTaskBody;
+  return { ...body, dueDate: body.dueDate as LocalDate | undefined, assignedOn: body.assignedOn as LocalDate | undefined };
 }

@@ -46,7 +46,7 @@ export class TaskListQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() mine?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsUUID() postId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
-  @ApiPropertyOptional({ description: 'comma-separated', enum: STATUSES }) @IsOptional() @Transform(toList) @IsIn(STATUSES, { each: true }) status?: (typeof STATUSES)[number][];
+  @ApiPropertyOptional({ description: 'comma-separated or repeated', enum: STATUSES, isArray: true }) @IsOptional() @Transform(toList) @IsIn(STATUSES, { each: true }) status?: (typeof STATUSES)[number][];
   @ApiPropertyOptional() @IsOptional() @Matches(DATE) dueFrom?: string;
   @ApiPropertyOptional() @IsOptional() @Matches(DATE) dueTo?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;

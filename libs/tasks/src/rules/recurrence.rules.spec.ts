@@ -1,5 +1,5 @@
 import { WorkingCalendar, packageYearSchedules, type LocalDate } from '#libs/calendar';
-import { describeRecurrence, occurrences, parseRecurrence, type Recurrence } from './recurrence.rules.js';
+import { occurrences, parseRecurrence, type Recurrence } from './recurrence.rules.js';
 
 const calendar = WorkingCalendar.fromSchedules(packageYearSchedules().filter((s) => s.year >= 2025));
 const d = (s: string) => s as LocalDate;
@@ -62,17 +62,5 @@ describe('parseRecurrence', () => {
     [null],
   ])('rejects %j with SCHEDULE_INVALID', (input) => {
     expect(() => parseRecurrence(input)).toThrow(expect.objectContaining({ code: 'SCHEDULE_INVALID' }));
-  });
-});
-
-describe('describeRecurrence', () => {
-  it.each<[Recurrence, string]>([
-    [{ kind: 'NTH_WORKDAY_OF_MONTH', n: 5 }, '每月第5个工作日'],
-    [{ kind: 'NTH_WORKDAY_OF_MONTH', n: 1, months: [3, 9] }, '每年3、9月第1个工作日'],
-    [{ kind: 'LAST_WORKDAY_OF', period: 'QUARTER' }, '每季度最后一个工作日'],
-    [{ kind: 'RRULE', rrule: 'FREQ=WEEKLY;BYDAY=MO,FR' }, '每周周一、周五'],
-    [{ kind: 'RRULE', rrule: 'FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=-1' }, '每2个月最后一天'],
-  ])('%j → %s', (rec, text) => {
-    expect(describeRecurrence(rec)).toBe(text);
   });
 });

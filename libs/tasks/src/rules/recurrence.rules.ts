@@ -86,38 +86,6 @@ function occurrenceInMonth(rec: Recurrence, year: number, month: number, calenda
   return null;
 }
 
-/** Chinese wording for people, e.g. 每月第5个工作日. */
-export function describeRecurrence(rec: Recurrence): string {
-  switch (rec.kind) {
-    case 'NTH_WORKDAY_OF_MONTH':
-      return `${rec.months ? `每年${rec.months.join('、')}月` : '每月'}第${rec.n}个工作日`;
-    case 'LAST_WORKDAY_OF':
-      return { MONTH: '每月最后一个工作日', QUARTER: '每季度最后一个工作日', YEAR: '每年最后一个工作日' }[rec.period];
-    case 'RRULE':
-      return describeRrule(rec.rrule);
-  }
-}
-
-const WEEKDAY: Record<string, string> = { MO: '一', TU: '二', WE: '三', TH: '四', FR: '五', SA: '六', SU: '日' };
-
-function describeRrule(rrule: string): string {
-  const parts = Object.fromEntries(rrule.split(';').map((p) => p.split('=') as [string, string]));
-  const interval = Number(parts.INTERVAL ?? 1);
-  const every = (unit: string) => (interval > 1 ? `每${interval}${unit}` : `每${unit}`);
-  switch (parts.FREQ) {
-    case 'DAILY':
-      return every('天');
-    case 'WEEKLY':
-      return `${every('周')}${parts.BYDAY ? `周${parts.BYDAY.split(',').map((d: string) => WEEKDAY[d] ?? d).join('、周')}` : ''}`;
-    case 'MONTHLY':
-      return `${every('个月')}${parts.BYMONTHDAY ? (parts.BYMONTHDAY === '-1' ? '最后一天' : `${parts.BYMONTHDAY}日`) : ''}`;
-    case 'YEARLY':
-      return `${every('年')}${parts.BYMONTH ? `${parts.BYMONTH}月` : ''}${parts.BYMONTHDAY ? `${parts.BYMONTHDAY}日` : ''}`;
-    default:
-      return rrule;
-  }
-}
-
 function utcMidnight(date: LocalDate): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }

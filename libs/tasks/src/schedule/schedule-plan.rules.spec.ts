@@ -1,5 +1,5 @@
 import { WorkingCalendar, packageYearSchedules, type LocalDate } from '#libs/calendar';
-import { planOccurrences, type SchedulePlanInput } from './schedule-plan.rules.js';
+import { planOccurrences, upcomingOccurrences, type SchedulePlanInput } from './schedule-plan.rules.js';
 
 const calendar = WorkingCalendar.fromSchedules(packageYearSchedules().filter((s) => s.year >= 2025));
 const d = (s: string) => s as LocalDate;
@@ -75,5 +75,19 @@ describe('planOccurrences', () => {
   it('puts the deadline at the end of the due date in Shanghai', () => {
     const { planned } = planOccurrences({ ...monthly5th, startDate: d('2026-11-01') }, d('2026-11-30'), d('2026-11-30'), calendar, '24:00');
     expect(planned[0].dueAt.toISOString()).toBe('2026-11-06T16:00:00.000Z');
+  });
+});
+
+describe('upcomingOccurrences', () => {
+  const fortnightly = { ...monthly5th, recurrence: { kind: 'RRULE' as const, rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR' }, leadWorkdays: 0 };
+  it.each<[string, Omit<SchedulePlanInput, 'generatedThrough'>, string, number, string[]]>([
+    // Started on Friday 2026-11-06: every second Friday from then, not from today.
+    ['keeps an INTERVAL aligned to the real start date', { ...fortnightly, startDate: d('2026-11-06') }, '2026-11-26', 3, ['2026-12-04', '2026-12-18', '2027-01-01']],
+    ['a start in the future is where it begins', { ...fortnightly, startDate: d('2026-12-11') }, '2026-11-26', 2, ['2026-12-11', '2026-12-25']],
+    // COUNT=3 from 2026-11-06: 11-06, 11-20, 12-04; only the last is still ahead.
+    ['a COUNT already partly used up leaves what remains', { ...fortnightly, recurrence: { kind: 'RRULE', rrule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR;COUNT=3' }, startDate: d('2026-11-06') }, '2026-11-26', 5, ['2026-12-04']],
+    ['today itself is included', { ...monthly5th, leadWorkdays: 0 }, '2026-12-07', 1, ['2026-12-07']],
+  ])('%s', (_name, input, today, count, expected) => {
+    expect(upcomingOccurrences(input, d(today), 800, count, calendar, '24:00').map((o) => o.occurrenceDate)).toEqual(expected);
   });
 });

@@ -61,3 +61,27 @@ export function planOccurrences(
   }
   return { planned, generatedThrough: through };
 }
+
+/**
+ * The next `count` occurrences from today on, as people are shown them. The schedule's real start
+ * date is kept, because an RRULE's INTERVAL and COUNT run from it; what lies before today is
+ * skipped by resuming from yesterday, as generation would.
+ */
+export function upcomingOccurrences(
+  input: Omit<SchedulePlanInput, 'generatedThrough'>,
+  today: LocalDate,
+  horizonDays: number,
+  count: number,
+  calendar: WorkingCalendar,
+  cutoff: string,
+): PlannedOccurrence[] {
+  const started = compareLocalDates(input.startDate, today) < 0;
+  const { planned } = planOccurrences(
+    { ...input, generatedThrough: started ? addDays(today, -1) : null },
+    addDays(today, horizonDays),
+    today,
+    calendar,
+    cutoff,
+  );
+  return planned.slice(0, count);
+}

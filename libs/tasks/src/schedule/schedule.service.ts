@@ -5,10 +5,11 @@ import { addDays, localDateOf, parseDeadlineRule, parseLocalDate, type LocalDate
 import { Clock } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { DeadlineService } from '../deadline/deadline.service.js';
-import { describeRecurrence, parseRecurrence } from '../rules/recurrence.rules.js';
+import { recurrenceInWords } from '../rules/recurrence-words.rules.js';
+import { parseRecurrence } from '../rules/recurrence.rules.js';
 import { TaskError, TaskErrorCode } from '../task.errors.js';
 import { fromDbDate, toDbDate } from '../task/dates.js';
-import { planOccurrences } from './schedule-plan.rules.js';
+import { upcomingOccurrences } from './schedule-plan.rules.js';
 import { ScheduleRepository } from './schedule.repository.js';
 
 export interface ScheduleInput {
@@ -85,13 +86,44 @@ export class ScheduleService {
     return this.view(updated, item.post.unit.orgId, item.post.unit.org.deadlineCutoff);
   }
 
-  private async workItem(actor: Actor, workItemId: string, manage: boolean) {
+  /**
+   * Nothing is lost: a schedule that already produced tasks is ended (deactivated, its tasks stay
+   * and it produces no more occurrences); one that never produced a task is removed. Either way the
+   * schedule's history records who, why and what it was.
+   */
+  async remove(actor: Actor, workItemId: string, id: string, reason?: string): Promise<{ id: string; outcome: 'ENDED' | 'DELETED'; tasksKept: number }> {
+    await this.workItem(actor, workItemId, true, true);
+    const existing = await this.schedules.find(id);
+    if (!existing || existing.workItemId !== workItemId) throw new TaskError(TaskErrorCode.SCHEDULE_NOT_FOUND, 'NOT_FOUND', '日程不存在', { id });
+    return this.schedules.transaction(async (tx) => {
+      if (!(await this.schedules.lockForRemoval(tx, id))) throw new TaskError(TaskErrorCode.SCHEDULE_NOT_FOUND, 'NOT_FOUND', '日程不存在', { id });
+      const tasksKept = await this.schedules.tasksGenerated(tx, id);
+      const outcome = tasksKept > 0 ? 'ENDED' : 'DELETED';
+      if (outcome === 'ENDED') await this.schedules.end(tx, id);
+      else await this.schedules.removeUnused(tx, id);
+      await this.history.record(
+        {
+          stream: `schedule:${id}`,
+          type: outcome === 'ENDED' ? 'schedule.ended' : 'schedule.deleted',
+          subjectId: id,
+          actorUserId: actor.userId,
+          actorPersonId: actor.personId,
+          data: { workItemId, reason: reason ?? null, tasksKept, schedule: { ...existing, workItem: undefined } },
+        },
+        tx,
+      );
+      return { id, outcome, tasksKept };
+    });
+  }
+
+  private async workItem(actor: Actor, workItemId: string, manage: boolean, removing = false) {
     const item = await this.schedules.findWorkItemContext(workItemId);
     if (!item) throw workItemNotFound(workItemId);
     const post = { id: item.post.id, unitId: item.post.unitId, reportsToId: item.post.reportsToId };
     await this.access.assertCanViewPost(actor, post, () => workItemNotFound(workItemId));
     if (manage && !actor.isAdmin) await this.access.assertCanSuperviseUnit(actor, item.post.unitId, () => workItemNotFound(workItemId));
-    if (manage && item.retiredAt) throw invalid('该工作事项已停用');
+    // A retired work item's schedules can still be ended: that only stops work.
+    if (manage && item.retiredAt && !removing) throw invalid('该工作事项已停用');
     return item;
   }
 
@@ -135,18 +167,17 @@ export class ScheduleService {
   private async view(s: Schedule, orgId: string, cutoff: string): Promise<ScheduleView> {
     const recurrence = parseRecurrence(s.recurrence);
     const calendar = await this.deadlines.calendarFor(orgId);
-    const today = localDateOf(this.clock.now());
-    const { planned } = planOccurrences(
+    const next = upcomingOccurrences(
       {
         recurrence,
         deadlineRule: s.deadlineRule ? parseDeadlineRule(s.deadlineRule) : null,
         leadWorkdays: s.leadWorkdays,
-        startDate: fromDbDate(s.startDate) > today ? fromDbDate(s.startDate) : today,
+        startDate: fromDbDate(s.startDate),
         endDate: s.endDate ? fromDbDate(s.endDate) : null,
-        generatedThrough: null,
       },
-      addDays(today, 800),
-      today,
+      localDateOf(this.clock.now()),
+      800,
+      5,
       calendar,
       cutoff,
     );
@@ -155,7 +186,7 @@ export class ScheduleService {
       workItemId: s.workItemId,
       title: s.title,
       recurrence,
-      recurrenceText: describeRecurrence(recurrence),
+      recurrenceText: recurrenceInWords(recurrence),
       deadlineRule: s.deadlineRule,
       leadWorkdays: s.leadWorkdays,
       startDate: fromDbDate(s.startDate),
@@ -164,7 +195,7 @@ export class ScheduleService {
       requiredEvidence: s.requiredEvidence,
       active: s.active,
       generatedThrough: s.generatedThrough ? fromDbDate(s.generatedThrough) : null,
-      next: planned.slice(0, 5).map((p) => ({ occurrenceDate: p.occurrenceDate, issueDate: p.issueDate, dueDate: p.dueDate })),
+      next: next.map((p) => ({ occurrenceDate: p.occurrenceDate, issueDate: p.issueDate, dueDate: p.dueDate })),
     };
   }
 

@@ -19,8 +19,10 @@ export class TaskRepository {
   async findRecord(id: string, tx: Tx = this.prisma): Promise<TaskRecord | null> {
     const task = await tx.task.findUnique({ where: { id } });
     if (!task) return null;
-    const chain = await this.chainOf(task.postId, tx);
-    const unit = await tx.unit.findUniqueOrThrow({ where: { id: task.unitId }, select: { orgId: true } });
+    const orgOf = () => tx.unit.findUniqueOrThrow({ where: { id: task.unitId }, select: { orgId: true } });
+    // Both depend only on the task: on the pool they go out together; a transaction keeps its order.
+    const [chain, unit] =
+      tx === this.prisma ? await Promise.all([this.chainOf(task.postId, tx), orgOf()]) : [await this.chainOf(task.postId, tx), await orgOf()];
     return {
       id: task.id,
       kind: task.kind,
@@ -41,17 +43,21 @@ export class TaskRepository {
     };
   }
 
-  async chainOf(postId: string, tx: Tx = this.prisma): Promise<ChainPost[]> {
-    const chain: ChainPost[] = [];
-    let next: string | null = postId;
-    // Chains are three deep (officer → deputy → chief); the bound guards against a cycle in bad data.
-    while (next && chain.length < 5) {
-      const post: ChainPost | null = await tx.post.findUnique({ where: { id: next }, select: chainSelect });
-      if (!post) break;
-      chain.push(post);
-      next = post.reportsToId;
-    }
-    return chain;
+  /**
+   * The post and those it reports to, nearest first, in one query (every task read and transition
+   * needs it). Chains are three deep (officer → deputy → chief); the bound guards against a cycle in bad data.
+   */
+  chainOf(postId: string, tx: Tx = this.prisma): Promise<ChainPost[]> {
+    return tx.$queryRaw<ChainPost[]>`
+      WITH RECURSIVE chain AS (
+        SELECT p.id, p.unit_id, p.kind, p.reports_to_id, 1 AS depth FROM post p WHERE p.id = ${postId}::uuid
+        UNION ALL
+        SELECT p.id, p.unit_id, p.kind, p.reports_to_id, c.depth + 1
+          FROM chain c JOIN post p ON p.id = c.reports_to_id
+         WHERE c.depth < 5
+      )
+      SELECT id::text AS id, unit_id::text AS "unitId", kind::text AS kind, reports_to_id::text AS "reportsToId"
+        FROM chain ORDER BY depth`;
   }
 
   findPostWithOrg(postId: string) {
@@ -104,14 +110,22 @@ export class TaskRepository {
     return { items: rows.map(toSummary), total };
   }
 
-  async findDetail(id: string) {
-    return this.prisma.task.findUnique({
-      where: { id },
-      include: {
-        extensionRequests: { orderBy: { createdAt: 'asc' } },
-        escalations: { orderBy: [{ cycle: 'asc' }, { level: 'asc' }] },
-      },
-    });
+  /**
+   * The task with its extension requests and escalations. Three queries sent together rather than
+   * an include, which Prisma runs one after the other (what `include` would return, in one round trip).
+   */
+  async findDetail(id: string): Promise<Prisma.TaskGetPayload<{ include: { extensionRequests: true; escalations: true } }> | null> {
+    const [task, extensionRequests, escalations] = await Promise.all([
+      this.prisma.task.findUnique({ where: { id } }),
+      this.prisma.extensionRequest.findMany({ where: { taskId: id }, orderBy: { createdAt: 'asc' } }),
+      this.prisma.escalation.findMany({ where: { taskId: id }, orderBy: [{ cycle: 'asc' }, { level: 'asc' }] }),
+    ]);
+    return task ? { ...task, extensionRequests, escalations } : null;
+  }
+
+  /** 交办附件 of the task, oldest first. */
+  attachmentsOf(taskId: string) {
+    return this.prisma.taskAttachment.findMany({ where: { taskId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   }
 
   /** Open tasks of the posts with their current routing (to re-route on absence or holder change). */

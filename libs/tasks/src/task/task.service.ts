@@ -5,10 +5,14 @@ import { localDateOf, type LocalDate } from '#libs/calendar';
 import { Clock, type Tx } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { RoutingService } from '../assignment/routing.service.js';
+import { toAttachmentView } from '../attachment/attachment-view.js';
 import { DeadlineService } from '../deadline/deadline.service.js';
 import { rankOf, validReviewSteps } from '../rules/review-steps.rules.js';
 import { TaskError, TaskErrorCode, taskNotFound } from '../task.errors.js';
-import { canAssignTo, canViewTask } from './task-access.rules.js';
+import { canAssignTo, canViewTask, superiorPost, taskRoles } from './task-access.rules.js';
+import { allowedTaskActions } from './task-actions.rules.js';
+import { HistoryActorsRepository } from './history-actors.repository.js';
+import { historyActorName, historyEventLabel } from './history-labels.js';
 import { toDbDate } from './dates.js';
 import { TaskRepository } from './task.repository.js';
 import type { Page, TaskFilter, TaskRecord, TaskSummary, TaskVisibility } from './task.types.js';
@@ -36,10 +40,12 @@ export class TaskService {
     private readonly history: HistoryService,
     private readonly access: AccessPolicyService,
     private readonly clock: Clock,
+    private readonly historyActors: HistoryActorsRepository,
   ) {}
 
   /** 交办: a chief or deputy assigns work to a post below them in their unit. */
-  async createAdHoc(actor: Actor, input: NewAdHocTask): Promise<{ id: string }> {
+  /** `alongside` runs inside the creating transaction (e.g. recording the assigner's attachment), so both land or neither. */
+  async createAdHoc(actor: Actor, input: NewAdHocTask, alongside?: (tx: Tx, taskId: string) => Promise<void>): Promise<{ id: string }> {
     const post = await this.tasks.findPostWithOrg(input.postId);
     if (!post || post.retiredAt) throw new TaskError('POST_NOT_FOUND', 'NOT_FOUND', '岗位不存在', { id: input.postId });
     const chain = await this.tasks.chainOf(post.id);
@@ -93,7 +99,9 @@ export class TaskService {
         deadlineProvisional: deadline.provisional,
         deadlineExplanation: deadline.explanation,
         requiredEvidence: input.requiredEvidence ?? workItem?.requiredEvidence ?? [],
-        nextEscalationAt: deadline.dueAt,
+        // The sweep looks at a new task at once and sets the real first level's time from the
+        // ladder (the L0 reminder comes before the deadline; only the escalation lib knows when).
+        nextEscalationAt: now,
       });
       await this.record(tx, task.id, actor, 'task.created', {
         kind: 'AD_HOC',
@@ -106,6 +114,7 @@ export class TaskService {
         deadline: deadline.explanation,
         reviewSteps,
       });
+      if (alongside) await alongside(tx, task.id);
       return task;
     });
   }
@@ -118,9 +127,23 @@ export class TaskService {
   }
 
   async detail(actor: Actor, id: string) {
-    await this.getVisible(actor, id);
-    const [task, history] = await Promise.all([this.tasks.findDetail(id), this.history.listStream(`task:${id}`)]);
-    return { task: task!, history };
+    const record = await this.getVisible(actor, id);
+    const [task, events, attachments] = await Promise.all([this.tasks.findDetail(id), this.history.listStream(`task:${id}`), this.tasks.attachmentsOf(id)]);
+    // Who acted, by name, for every entry at once; user ids only where no person is recorded.
+    const names = await this.historyActors.namesOf(
+      [...new Set(events.flatMap((e) => (e.actorPersonId ? [e.actorPersonId] : [])))],
+      [...new Set(events.flatMap((e) => (!e.actorPersonId && e.actorUserId ? [e.actorUserId] : [])))],
+    );
+    const history = events.map((e) => ({ ...e, actorName: historyActorName(e, names), label: historyEventLabel(e.type) }));
+    // What the caller may do now, so clients show only those actions.
+    const decider = superiorPost(record);
+    const allowedActions = allowedTaskActions({
+      state: record,
+      roles: taskRoles(actor, record),
+      extensionPending: task!.extensionRequests.some((r) => r.status === 'PENDING'),
+      decidesExtensions: !!decider && actor.posts.some((p) => p.postId === decider.id),
+    });
+    return { task: task!, history, allowedActions, attachments: attachments.map(toAttachmentView) };
   }
 
   list(actor: Actor, filter: TaskFilter, page: Page): Promise<{ items: TaskSummary[]; total: number }> {

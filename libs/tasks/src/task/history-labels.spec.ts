@@ -1,0 +1,28 @@
+import { historyActorName, historyEventLabel } from './history-labels.js';
+
+describe('historyEventLabel', () => {
+  it.each([
+    ['task.accepted', '签收'],
+    ['task.returned', '退回'],
+    ['extension.approved', '延期批准'],
+    ['attachment.added', '添加交办附件'],
+    ['escalation.raised', '预警升级'],
+    ['task.deadline.recomputed', '期限重算'],
+    ['something.new', 'something.new'],
+  ])('%s → %s', (type, label) => {
+    expect(historyEventLabel(type)).toBe(label);
+  });
+});
+
+describe('historyActorName', () => {
+  const names = { persons: new Map([['p1', '王磊']]), users: new Map([['u9', 'admin']]) };
+  it.each([
+    [{ actorPersonId: 'p1', actorUserId: 'u1' }, '王磊'],
+    [{ actorPersonId: null, actorUserId: 'u9' }, 'admin'],
+    [{ actorPersonId: null, actorUserId: null }, '系统'],
+    [{ actorPersonId: 'gone', actorUserId: null }, '（已删除人员）'],
+    [{ actorPersonId: null, actorUserId: 'gone' }, '（已删除账号）'],
+  ])('%j → %s', (event, name) => {
+    expect(historyActorName(event, names)).toBe(name);
+  });
+});
