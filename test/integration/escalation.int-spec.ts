@@ -118,6 +118,25 @@ describe('escalation sweep', () => {
     const mine = res.body.items.filter((i: Json) => i.title === '下周到期');
     expect(mine.map((i: Json) => `${i.level}:${i.at}`)).toEqual(['0:2026-11-29T16:00:00.000Z', '1:2026-11-30T16:00:00.000Z', '2:2026-12-01T16:00:00.000Z']);
   });
+
+  it('the L0 reminder goes out at the start of the last working day before the deadline, not with L1', async () => {
+    as.deputy = await loginAs(t, 'deputy');
+    // Due Tuesday 12-01 (end of day): the reminder is due at the start of Tuesday, Shanghai time.
+    const created = await call('POST', '/api/tasks', 'deputy', { postId: post['officer-2'], title: '提醒时点', dueDate: '2026-12-01' });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    await sweeper.sweep();
+    expect(await levelsOf(id)).toEqual([]);
+    const [row] = await t.db.sql(`SELECT next_escalation_at FROM task WHERE id = $1`, [id]);
+    expect(row.next_escalation_at.toISOString()).toBe('2026-11-30T16:00:00.000Z');
+    try {
+      t.clock.set('2026-12-01T01:00:00.000Z'); // Tuesday 09:00 Shanghai: reminded, not yet overdue
+      await sweeper.sweep();
+      expect(await levelsOf(id)).toEqual([{ level: 0, cycle: 0, to: [person.officer2] }]);
+    } finally {
+      t.clock.set('2026-11-26T02:00:00.000Z');
+    }
+  });
 });
 
 describe('escalation sweep under concurrency and failure', () => {

@@ -1,20 +1,36 @@
 import { Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { AccessModule } from '#libs/auth';
+import { CalendarModule } from '#libs/calendar';
 import { JobDriver, JobProcessor, type HandlesJobs } from '#libs/core';
 import { NotificationsModule } from '#libs/notifications';
 import { TasksModule } from '#libs/tasks';
+import { BureauLeaderService } from './bureau-leader.service.js';
+import { EscalationPolicyRepository } from './escalation-policy.repository.js';
 import { EscalationPolicyService } from './escalation-policy.service.js';
 import { EscalationRepository } from './escalation.repository.js';
 import { EscalationService } from './escalation.service.js';
+import { PolicyAdminService } from './policy-admin.service.js';
 import { SweepService } from './sweep.service.js';
+import { TaskEscalationsRepository } from './task-escalations.repository.js';
+import { TaskEscalationsService } from './task-escalations.service.js';
 
 export const ESCALATION_QUEUE = 'escalation';
 const SWEEP_EVERY_MS = 60_000;
 
 @Module({
-  imports: [AccessModule, TasksModule, NotificationsModule],
-  providers: [EscalationRepository, EscalationPolicyService, SweepService, EscalationService],
-  exports: [SweepService, EscalationService, EscalationPolicyService],
+  imports: [AccessModule, CalendarModule, TasksModule, NotificationsModule],
+  providers: [
+    EscalationRepository,
+    EscalationPolicyRepository,
+    EscalationPolicyService,
+    SweepService,
+    EscalationService,
+    PolicyAdminService,
+    BureauLeaderService,
+    TaskEscalationsRepository,
+    TaskEscalationsService,
+  ],
+  exports: [SweepService, EscalationService, EscalationPolicyService, PolicyAdminService, BureauLeaderService, TaskEscalationsService],
 })
 export class EscalationModule {}
 

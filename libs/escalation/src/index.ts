@@ -4,3 +4,8 @@ export * from './sweep.service.js';
 export * from './escalation-policy.service.js';
 export * from './rules/ladder.rules.js';
 export * from './rules/recipients.rules.js';
+export * from './policy-admin.service.js';
+export * from './bureau-leader.service.js';
+export * from './task-escalations.service.js';
+export type { PolicyScope } from './escalation-policy.repository.js';
+export * from './rules/delivery-state.rules.js';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { Actor } from '#libs/auth';
-import { EscalationService } from '#libs/escalation';
+import { EscalationService, TaskEscalationsService } from '#libs/escalation';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,7 +34,10 @@ const startOf = (d?: string) => (d ? new Date(`${d}T00:00:00+08:00`) : undefined
 @ApiBearerAuth()
 @Controller()
 export class EscalationController {
-  constructor(private readonly escalations: EscalationService) {}
+  constructor(
+    private readonly escalations: EscalationService,
+    private readonly taskEscalations: TaskEscalationsService,
+  ) {}
 
   @Get('escalations')
   @ApiOperation({ summary: 'Escalations of the units the caller leads (deputy, chief; admin: all)' })
@@ -58,6 +61,15 @@ export class EscalationController {
   @ApiOperation({ summary: 'The recipient acknowledges an escalation (shown in the task history)' })
   acknowledge(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.escalations.acknowledge(actor, id);
+  }
+
+  @Get('tasks/:id/escalations')
+  @ApiOperation({
+    summary: "A task's escalation levels with time, recipients, acknowledgement and delivery state",
+    description: 'Per recipient and channel from the outbox: PENDING, HELD (quiet hours or chief digest), SENT, FAILED (with the last error). A level that reached a person inside a higher level’s message of the same sweep says combinedIntoLevel. Anyone who may see the task.',
+  })
+  forTask(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+    return this.taskEscalations.forTask(actor, id);
   }
 
   @Post('tasks/:id/urge')
