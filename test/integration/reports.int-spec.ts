@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
 import { SweepService } from '#libs/escalation';
-import { OrgService } from '#libs/org';
-import { RoutingService } from '#libs/tasks';
+import { caller, extendThenHandOverOfficer3 } from '../support/report-period.js';
 import { createTestApi, loginAs, type AuthHeaders, type TestApi } from '../support/test-app.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -11,12 +10,6 @@ async function setup(t: TestApi, as: Record<string, AuthHeaders>, post: Record<s
   for (const r of await t.db.sql('SELECT id, code FROM post')) post[r.code] = r.id;
   for (const r of await t.db.sql('SELECT p.id, u.username FROM person p JOIN app_user u ON u.person_id = p.id')) person[r.username] = r.id;
 }
-
-const caller = (t: TestApi, as: Record<string, AuthHeaders>) => async (method: 'GET' | 'POST', url: string, who: string, payload?: object) => {
-  const res = await t.app.inject({ method, url, headers: as[who], payload });
-  const json = (res.headers['content-type'] ?? '').toString().startsWith('application/json');
-  return { status: res.statusCode, headers: res.headers, raw: res.rawPayload, body: json ? (res.json() as Json) : ({} as Json) };
-};
 
 describe('officer inbox and deputy board', () => {
   let t: TestApi;
@@ -71,8 +64,8 @@ describe('officer inbox and deputy board', () => {
     const [a] = res.body.overdue;
     // Due Wednesday; Thursday's cut-off (24:00) has not passed, so 0 full working days late yet.
     expect(a).toMatchObject({ workdaysLeft: null, overdueWorkdays: 0, escalation: { level: 1, name: '逾期', colour: 'yellow' } });
-    // The sweep first looks at a task at its deadline, so B (due tonight) carries no level yet.
-    expect(res.body.dueToday[0]).toMatchObject({ workdaysLeft: 0, escalation: null });
+    // B is due tonight: its L0 reminder fell due at the start of today; E (due tomorrow) has none yet.
+    expect(res.body.dueToday[0]).toMatchObject({ workdaysLeft: 0, escalation: { level: 0, name: '提醒', colour: 'blue' } });
     expect(res.body.dueThisWeek[0]).toMatchObject({ workdaysLeft: 1, escalation: null });
     expect(res.body.later[0]).toMatchObject({ dueDate: '2026-12-10', workdaysLeft: 10 });
     const x = res.body.awaitingAcceptance.find((i: Json) => i.title === '任务X');
@@ -104,7 +97,7 @@ describe('officer inbox and deputy board', () => {
       overdueL3: 0,
       awaitingMyReview: 1, // E
       pendingExtensions: 1, // D
-      unacknowledgedEscalations: 2, // A: L0 + L1
+      unacknowledgedEscalations: 3, // A: L0 + L1; B: L0 reminder
     });
     expect(row('officer-2')).toMatchObject({ open: 1, atRisk: 0, overdue: 0 });
     expect(res.body.totals).toMatchObject({ open: 7, awaitingMyReview: 1, pendingExtensions: 1 });
@@ -139,7 +132,6 @@ describe('chief escalation report', () => {
     await setup(t, as, post, person);
     call = caller(t, as);
     unitId = (await t.db.sql(`SELECT unit_id FROM post WHERE id = $1`, [post['officer-3']]))[0].unit_id;
-    const sweeper = t.app.get(SweepService);
     const assign = async (key: string, postCode: string, dueDate: string) => {
       const res = await call('POST', '/api/tasks', 'deputy', { postId: post[postCode], title: `任务${key}`, dueDate });
       ids[key] = res.body.id;
@@ -148,16 +140,7 @@ describe('chief escalation report', () => {
     await assign('G', 'officer-3', '2026-11-26'); // escalates after the post changes hands
     await assign('H', 'officer-2', '2026-11-25'); // extended, late again, then done late
     await assign('I', 'officer-4', '2026-12-04'); // done on time
-    await sweeper.sweep();
-    const ext = await call('POST', `/api/tasks/${ids.H}/extension-requests`, 'officer2', { reason: '等待外单位意见', newDueDate: '2026-11-27' });
-    expect((await call('POST', `/api/extension-requests/${ext.body.id}/approve`, 'deputy', {})).status).toBe(200);
-    // Friday 11-27: officer-3 passes to 赵鹏 (officer4's person); open tasks follow the new holder.
-    t.clock.set('2026-11-27T02:00:00.000Z');
-    await t.app.get(OrgService).assignPost(post['officer-3'], person.officer4, '2026-11-27');
-    await t.app.get(RoutingService).reroute([post['officer-3']], '岗位调整', null);
-    // Wednesday 12-02, 10:00.
-    t.clock.set('2026-12-02T02:00:00.000Z');
-    await sweeper.sweep();
+    await extendThenHandOverOfficer3(t, call, { extendedTaskId: ids.H!, officer3PostId: post['officer-3']!, newHolderPersonId: person.officer4! });
     // A week on, the morning's access tokens have expired.
     for (const u of ['chief', 'deputy', 'officer2', 'officer4']) as[u] = await loginAs(t, u);
     for (const action of ['accept', 'start', 'submit']) expect((await call('POST', `/api/tasks/${ids.H}/${action}`, 'officer2', {})).status).toBe(200);

@@ -9,3 +9,5 @@ export * from './rules/trend.rules.js';
 export * from './fulfilment/fulfilment.service.js';
 export * from './rules/fulfilment.rules.js';
 export * from './coverage/coverage.service.js';
+export * from './calendar-feed/calendar-feed.service.js';
+export * from './calendar-feed/calendar-feed.errors.js';

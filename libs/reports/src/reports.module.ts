@@ -3,6 +3,8 @@ import { AccessModule } from '#libs/auth';
 import { CalendarModule } from '#libs/calendar';
 import { BoardRepository } from './board/board.repository.js';
 import { BoardService } from './board/board.service.js';
+import { CalendarFeedRepository } from './calendar-feed/calendar-feed.repository.js';
+import { CalendarFeedService } from './calendar-feed/calendar-feed.service.js';
 import { CoverageRepository } from './coverage/coverage.repository.js';
 import { CoverageService } from './coverage/coverage.service.js';
 import { EscalationReportRepository } from './escalation-report/escalation-report.repository.js';
@@ -14,7 +16,7 @@ import { InboxRepository } from './inbox/inbox.repository.js';
 import { InboxService } from './inbox/inbox.service.js';
 import { UnitReportScope } from './report-scope.service.js';
 
-/** Read-only views over tasks and escalations: inbox, supervision board, chief reports, exports. */
+/** Read-only views over tasks and escalations: inbox, supervision board, chief reports, exports, the deadline feed. */
 @Module({
   imports: [AccessModule, CalendarModule],
   providers: [
@@ -30,7 +32,9 @@ import { UnitReportScope } from './report-scope.service.js';
     CoverageRepository,
     CoverageService,
     ReportExportService,
+    CalendarFeedRepository,
+    CalendarFeedService,
   ],
-  exports: [InboxService, BoardService, EscalationReportService, ReportExportService, FulfilmentService, CoverageService],
+  exports: [InboxService, BoardService, EscalationReportService, ReportExportService, FulfilmentService, CoverageService, CalendarFeedService],
 })
 export class ReportsModule {}

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { Prisma } from '@prisma/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '#libs/core';
+import { redactUrl } from './redact-url.js';
 
 /** The one error shape of the API. */
 export interface ErrorBody {
@@ -77,7 +78,7 @@ export class ErrorFilter implements ExceptionFilter {
       const [code, message] = CODE_OF_STATUS[statusCode] ?? ['BAD_REQUEST', '请求无效'];
       return [statusCode, { code, message }];
     }
-    this.logger.error(`[${request.id}] ${request.method} ${request.url}: ${(error as Error)?.stack ?? String(error)}`);
+    this.logger.error(`[${request.id}] ${request.method} ${redactUrl(request.url)}: ${(error as Error)?.stack ?? String(error)}`);
     return [500, { code: 'INTERNAL_ERROR', message: '服务器内部错误，请联系管理员并提供请求编号' }];
   }
 }

@@ -1,12 +1,14 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import type { Actor } from '#libs/auth';
 import { contentDisposition } from '#libs/evidence';
 import { BoardService, CoverageService, EscalationReportService, FulfilmentService, InboxService, parseExportFormat, ReportExportService, type ExportFile } from '#libs/reports';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { EscalationReportDto, InboxDto, UnitBoardDto } from './report.responses.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EXPORTABLE = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 export class ExportQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'] }) @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format?: string;
@@ -18,7 +20,8 @@ export class UnitPeriodQuery {
   @ApiProperty({ example: '2026-11-30', description: 'inclusive' }) @Matches(DATE) to!: string;
 }
 
-export class EscalationReportQuery extends UnitPeriodQuery {
+/** A unit report over a period, as JSON or exported (`format=csv|xlsx`). */
+export class UnitReportQuery extends UnitPeriodQuery {
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'] }) @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format?: string;
 }
 
@@ -38,8 +41,9 @@ export class ReportController {
   ) {}
 
   @Get('inbox')
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(...EXPORTABLE)
   @ApiOperation({ summary: "The caller's open tasks (own posts and AB-covered ones), grouped by urgency" })
+  @ApiOkResponse({ type: InboxDto, description: 'JSON; CSV or XLSX with ?format=' })
   async myInbox(@CurrentActor() actor: Actor, @Query() q: ExportQuery) {
     const inbox = await this.inbox.inboxOf(actor);
     if (!q.format || q.format === 'json') return inbox;
@@ -47,29 +51,40 @@ export class ReportController {
   }
 
   @Get('units/:id/board')
-  @ApiOperation({ summary: "Supervision board of a unit per post, plus the caller's own supervision duties" })
-  unitBoard(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
-    return this.board.boardOf(actor, id);
+  @ApiProduces(...EXPORTABLE)
+  @ApiOperation({ summary: "Supervision board of a unit per post, plus the caller's own supervision duties (exports: the posts and a total row)" })
+  @ApiOkResponse({ type: UnitBoardDto, description: 'JSON; CSV or XLSX with ?format=' })
+  async unitBoard(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() q: ExportQuery) {
+    const board = await this.board.boardOf(actor, id);
+    if (!q.format || q.format === 'json') return board;
+    return asFile(await this.exports.board(board, parseExportFormat(q.format)));
   }
 
   @Get('reports/escalations')
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiProduces(...EXPORTABLE)
   @ApiOperation({ summary: '催办/督办 (L2/L3) in a period, by post, holder then, work item and level, with trend (chief)' })
-  async escalationReport(@CurrentActor() actor: Actor, @Query() q: EscalationReportQuery) {
+  @ApiOkResponse({ type: EscalationReportDto, description: 'JSON; CSV or XLSX with ?format=' })
+  async escalationReport(@CurrentActor() actor: Actor, @Query() q: UnitReportQuery) {
     const report = await this.escalations.report(actor, q.unitId, q.from, q.to);
     if (!q.format || q.format === 'json') return report;
     return asFile(await this.exports.escalationReport(report, parseExportFormat(q.format)));
   }
 
   @Get('reports/fulfilment')
+  @ApiProduces(...EXPORTABLE)
   @ApiOperation({ summary: '履职情况: tasks due in the period per post, holder then and work item (chief)' })
-  fulfilmentReport(@CurrentActor() actor: Actor, @Query() q: UnitPeriodQuery) {
-    return this.fulfilment.report(actor, q.unitId, q.from, q.to);
+  async fulfilmentReport(@CurrentActor() actor: Actor, @Query() q: UnitReportQuery) {
+    const report = await this.fulfilment.report(actor, q.unitId, q.from, q.to);
+    if (!q.format || q.format === 'json') return report;
+    return asFile(await this.exports.fulfilmentReport(report, parseExportFormat(q.format)));
   }
 
   @Get('reports/coverage')
+  @ApiProduces(...EXPORTABLE)
   @ApiOperation({ summary: '履职覆盖: work items and responsibilities with or without tasks and evidence in the period (chief)' })
-  coverageReport(@CurrentActor() actor: Actor, @Query() q: UnitPeriodQuery) {
-    return this.coverage.report(actor, q.unitId, q.from, q.to);
+  async coverageReport(@CurrentActor() actor: Actor, @Query() q: UnitReportQuery) {
+    const report = await this.coverage.report(actor, q.unitId, q.from, q.to);
+    if (!q.format || q.format === 'json') return report;
+    return asFile(await this.exports.coverageReport(report, parseExportFormat(q.format)));
   }
 }
