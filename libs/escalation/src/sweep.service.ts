@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Prisma } from '@prisma/client';
 import { localDateOf, overdueWorkdays, type LocalDate, type WorkingCalendar } from '#libs/calendar';
 import { AppConfig, Clock, type Tx } from '#libs/core';
 import { HistoryService } from '#libs/history';
@@ -7,10 +6,18 @@ import { OutboxService, type OutgoingMessage } from '#libs/notifications';
 import { DeadlineService, RoutingService } from '#libs/tasks';
 import { EscalationPolicyService, type LadderResolver } from './escalation-policy.service.js';
 import { EscalationRepository, type ChainRow, type DueTask } from './escalation.repository.js';
-import { LEVEL_COLOURS, LEVEL_NAMES, dueLevels, levelTimes, nextLevelAt, type LevelTime } from './rules/ladder.rules.js';
+import { LEVEL_COLOURS, LEVEL_NAMES, dueLevels, levelTimes, nextLevelAt, type Ladder, type LevelTime } from './rules/ladder.rules.js';
 import { resolveRecipients, type Recipients as Resolved, type StaffedPost } from './rules/recipients.rules.js';
 
 type Recipients = Resolved & { role: string };
+
+interface RunContext {
+  calendars: Map<string, WorkingCalendar>;
+  /** Keyed by the sorted organisation ids of a batch. */
+  ladders: Map<string, LadderResolver>;
+  /** Level instants per ladder and `org|due date|cut-off|cycle`. */
+  levelTimes: WeakMap<Ladder, Map<string, LevelTime[]>>;
+}
 
 export interface SweepResult {
   tasks: number;
@@ -18,7 +25,9 @@ export interface SweepResult {
   messages: number;
 }
 
-const BATCH = 500;
+// Tasks per transaction: large enough to amortise the round trips, small enough that history's
+// per-stream advisory locks (one per task) stay far below the server's lock table.
+const BATCH = 1000;
 const iso = (d: Date) => d.toISOString().slice(0, 10) as LocalDate;
 
 /**
@@ -44,8 +53,11 @@ export class SweepService {
 
   async sweep(options: { batchSize?: number; maxBatches?: number } = {}): Promise<SweepResult> {
     const total: SweepResult = { tasks: 0, escalations: 0, messages: 0 };
+    // Calendars and ladders are read once per run, not per batch: a run lasts seconds, and a change
+    // made meanwhile applies from the next run (the minute after).
+    const run: RunContext = { calendars: new Map(), ladders: new Map(), levelTimes: new WeakMap() };
     for (let i = 0; i < (options.maxBatches ?? Number.MAX_SAFE_INTEGER); i++) {
-      const batch = await this.repository.transaction((tx) => this.sweepBatch(tx, options.batchSize ?? BATCH));
+      const batch = await this.repository.transaction((tx) => this.sweepBatch(tx, options.batchSize ?? BATCH, run));
       total.tasks += batch.tasks;
       total.escalations += batch.escalations;
       total.messages += batch.messages;
@@ -55,25 +67,37 @@ export class SweepService {
     return total;
   }
 
-  private async sweepBatch(tx: Tx, limit: number): Promise<SweepResult> {
+  private async sweepBatch(tx: Tx, limit: number, run: RunContext): Promise<SweepResult> {
     const now = this.clock.now();
     const tasks = await this.repository.claimDue(tx, now, limit);
     if (tasks.length === 0) return { tasks: 0, escalations: 0, messages: 0 };
 
     const today = localDateOf(now);
-    const calendars = new Map<string, WorkingCalendar>();
-    for (const orgId of new Set(tasks.map((t) => t.orgId))) calendars.set(orgId, await this.deadlines.calendarFor(orgId));
-    const ladders = await this.policies.resolverFor(tasks.map((t) => t.orgId));
-    const posts = new Map((await this.repository.postsOfUnits(tx, [...new Set(tasks.map((t) => t.unitId))])).map((p) => [p.id, p]));
+    const orgIds = [...new Set(tasks.map((t) => t.orgId))].sort();
+    const calendars = run.calendars;
+    for (const orgId of orgIds) if (!calendars.has(orgId)) calendars.set(orgId, await this.deadlines.calendarFor(orgId));
+    const ladderKey = orgIds.join(',');
+    let ladders = run.ladders.get(ladderKey);
+    if (!ladders) run.ladders.set(ladderKey, (ladders = await this.policies.resolverFor(orgIds)));
+    const posts = new Map((await this.repository.chainPosts(tx, [...new Set(tasks.map((t) => t.postId))])).map((p) => [p.id, p]));
     const { staffing, absent } = await this.routing.staffing([...posts.keys()], today, tx);
 
-    const plans = tasks.map((task) => this.plan(task, ladders, calendars.get(task.orgId)!, now));
+    const plans = tasks.map((task) => this.plan(task, ladders, calendars.get(task.orgId)!, now, run.levelTimes));
     const planOf = new Map(plans.map((p) => [p.task.id, p]));
     const recipientsOf = new Map<string, Recipients>();
     for (const { task, due } of plans) {
-      for (const level of due) recipientsOf.set(`${task.id}|${level.level}`, this.recipients(task, level, posts, staffing, absent));
+      for (const level of due) recipientsOf.set(`${task.id}|${level.level}`, this.recipients(task, level, posts, staffing, absent, ladders));
     }
-    const inserted = await this.repository.insertEscalations(
+    // Working days overdue: shown by the escalation rows and the messages, the same for every task
+    // of an organisation due on the same day and cut-off, so computed once per deadline.
+    const overdue = new Map<string, number>();
+    const overdueOf = (task: DueTask) => {
+      const key = `${task.orgId}|${iso(task.dueDate)}|${task.cutoff}`;
+      let n = overdue.get(key);
+      if (n === undefined) overdue.set(key, (n = overdueWorkdays(iso(task.dueDate), task.cutoff, now, calendars.get(task.orgId)!)));
+      return n;
+    };
+    const inserted = await this.repository.recordLevels(
       tx,
       plans.flatMap(({ task, due }) =>
         due.map((level) => {
@@ -83,14 +107,15 @@ export class SweepService {
             level: level.level,
             cycle: task.escalationCycle,
             dueAt: level.at,
-            recipients: recipients as unknown as Prisma.InputJsonValue,
-            overdueWorkdays: overdueWorkdays(iso(task.dueDate), task.cutoff, now, calendars.get(task.orgId)!),
+            recipients,
+            overdueWorkdays: overdueOf(task),
           };
         }),
       ),
+      plans.map((p) => ({ id: p.task.id, level: p.reached, next: p.next })),
     );
 
-    const messages = await this.messages(tx, planOf, inserted, recipientsOf, posts, calendars, now);
+    const messages = this.messages(planOf, inserted, recipientsOf, posts, overdueOf);
     for (const orgId of new Set(plans.map((p) => p.task.orgId))) {
       const mine = messages.filter((m) => m.orgId === orgId).map((m) => m.message);
       if (mine.length > 0) await this.outbox.write(tx, orgId, mine);
@@ -110,15 +135,18 @@ export class SweepService {
       })),
       tx,
     );
-    await this.repository.advanceTasks(
-      tx,
-      plans.map((p) => ({ id: p.task.id, level: p.reached, next: p.next })),
-    );
     return { tasks: tasks.length, escalations: inserted.length, messages: messages.length };
   }
 
-  private plan(task: DueTask, ladders: LadderResolver, calendar: WorkingCalendar, now: Date) {
-    const times = levelTimes(ladders.ladderFor(task.orgId, task.unitId, task.workItemId), iso(task.dueDate), task.cutoff, task.escalationCycle, calendar);
+  private plan(task: DueTask, ladders: LadderResolver, calendar: WorkingCalendar, now: Date, memo: RunContext['levelTimes']) {
+    // Tasks that come due together mostly share their deadline: the level instants are computed
+    // once per (organisation, ladder, deadline, cycle) in a run rather than once per task.
+    const ladder = ladders.ladderFor(task.orgId, task.unitId, task.workItemId);
+    let byDeadline = memo.get(ladder);
+    if (!byDeadline) memo.set(ladder, (byDeadline = new Map()));
+    const key = `${task.orgId}|${iso(task.dueDate)}|${task.cutoff}|${task.escalationCycle}`;
+    let times = byDeadline.get(key);
+    if (!times) byDeadline.set(key, (times = levelTimes(ladder, iso(task.dueDate), task.cutoff, task.escalationCycle, calendar)));
     const due = dueLevels(times, task.escalationLevel, now);
     const reached = due.length > 0 ? due[due.length - 1].level : task.escalationLevel;
     return { task, due, reached, next: nextLevelAt(times, reached) };
@@ -130,6 +158,7 @@ export class SweepService {
     posts: Map<string, ChainRow>,
     staffing: Map<string, { holder: string | null; backupHolder: string | null }>,
     absent: Set<string>,
+    ladders: LadderResolver,
   ): Recipients {
     const chain: StaffedPost[] = [];
     for (let id: string | null = task.postId; id && chain.length < 5; id = posts.get(id)?.reportsToId ?? null) {
@@ -138,19 +167,21 @@ export class SweepService {
       const s = staffing.get(id) ?? { holder: null, backupHolder: null };
       chain.push({ postId: id, kind: post.kind, holder: s.holder, backupHolder: s.backupHolder });
     }
-    return { role: level.recipient, ...resolveRecipients(level.recipient, chain, task.assigneePersonId, absent) };
+    const resolved = resolveRecipients(level.recipient, chain, task.assigneePersonId, absent);
+    // Nobody above inside the system (a chief's own task): the bureau leader, when set, gets the level's message.
+    const leader = resolved.bureauLeader ? ladders.bureauLeaderOf(task.orgId) : null;
+    if (leader && leader !== task.assigneePersonId) resolved.personIds = [leader];
+    return { role: level.recipient, ...resolved };
   }
 
   /** One message per recipient and task, naming the highest level reached in this sweep. */
-  private async messages(
-    tx: Tx,
+  private messages(
     planOf: Map<string, ReturnType<SweepService['plan']>>,
     inserted: { id: string; taskId: string; level: number }[],
     recipientsOf: Map<string, Recipients>,
     posts: Map<string, ChainRow>,
-    calendars: Map<string, WorkingCalendar>,
-    now: Date,
-  ): Promise<{ orgId: string; message: OutgoingMessage }[]> {
+    overdueOf: (task: DueTask) => number,
+  ): { orgId: string; message: OutgoingMessage }[] {
     const best = new Map<string, { plan: ReturnType<SweepService['plan']>; level: number; escalationId: string }>();
     for (const e of inserted) {
       const plan = planOf.get(e.taskId)!;
@@ -159,8 +190,6 @@ export class SweepService {
         if ((best.get(key)?.level ?? -1) < e.level) best.set(key, { plan, level: e.level, escalationId: e.id });
       }
     }
-    const assignees = [...new Set([...planOf.values()].map((p) => p.task.assigneePersonId).filter((p): p is string => !!p))];
-    const names = new Map((await this.repository.personNames(tx, assignees)).map((p) => [p.id, p.name]));
     return [...best.entries()].map(([key, { plan, level, escalationId }]) => {
       const { task } = plan;
       const post = posts.get(task.postId)!;
@@ -179,9 +208,9 @@ export class SweepService {
             taskTitle: task.title,
             postName: post.name,
             unitName: post.unitName,
-            assigneeName: task.assigneePersonId ? (names.get(task.assigneePersonId) ?? null) : null,
+            assigneeName: task.assigneePersonId ? task.assigneeName : null,
             dueDate: iso(task.dueDate),
-            overdueWorkdays: overdueWorkdays(iso(task.dueDate), task.cutoff, now, calendars.get(task.orgId)!),
+            overdueWorkdays: overdueOf(task),
             link: `${this.config.publicUrl}/tasks/${task.id}`,
           },
         },

@@ -27,6 +27,10 @@ export class MailTransport implements OnModuleDestroy {
     this.transporter = config.smtpUrl
       ? createTransport({
           url: config.smtpUrl,
+          // Reused connections, as many as deliveries run at once (the processor's concurrency): with a
+          // new SMTP session per message nodemailer managed 45 messages/s, pooled 363/s (bench delivery).
+          pool: true,
+          maxConnections: 5,
           // Far below the dispatch lease (5 min), so a hanging server fails the attempt instead of
           // outliving the lease and letting a second delivery of the same row start.
           connectionTimeout: 10_000,

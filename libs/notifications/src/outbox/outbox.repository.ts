@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, type OutboxChannel, type OutboxStatus } from '@prisma/client';
+import type { OutboxChannel, OutboxStatus } from '@prisma/client';
 import { PrismaService, type Tx } from '#libs/core';
 import type { NotificationPayload } from '../notification.types.js';
 
@@ -66,16 +66,40 @@ export const DISPATCH_LOCK_KEY = 0x6e6f7469; // "noti"
 export class OutboxRepository {
   constructor(private readonly prisma: PrismaService) {}
 
+  /**
+   * One INSERT for the whole batch. Rows travel as one JSON parameter and each distinct payload
+   * once (the in-app and e-mail rows of a message share theirs): Prisma's per-character cost of
+   * large parameters, not PostgreSQL, is what a sweep writing thousands of rows would wait on.
+   */
   async insertMany(tx: Tx, rows: NewOutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await tx.outbox.createMany({
-      data: rows.map((r) => ({ ...r, payload: r.payload as unknown as Prisma.InputJsonValue })),
-    });
+    const payloads = new Map<NotificationPayload, number>();
+    for (const r of rows) if (!payloads.has(r.payload)) payloads.set(r.payload, payloads.size);
+    const json = JSON.stringify(
+      rows.map((r) => ({
+        channel: r.channel,
+        recipient_person_id: r.recipientPersonId,
+        task_id: r.taskId,
+        escalation_id: r.escalationId,
+        payload_index: payloads.get(r.payload),
+        available_at: r.availableAt.toISOString(),
+      })),
+    );
+    await tx.$executeRaw`
+      INSERT INTO outbox (channel, recipient_person_id, task_id, escalation_id, payload, available_at)
+      SELECT r.channel, r.recipient_person_id, r.task_id, r.escalation_id, p.payload, r.available_at
+        FROM jsonb_to_recordset(${json}::jsonb) AS r(channel outbox_channel, recipient_person_id uuid, task_id uuid,
+             escalation_id uuid, payload_index int, available_at timestamptz)
+        JOIN jsonb_array_elements(${JSON.stringify([...payloads.keys()])}::jsonb) WITH ORDINALITY AS p(payload, n)
+          ON p.n = r.payload_index + 1`;
   }
 
   /** E-mail addresses of the given people (blank addresses count as none). */
   async emailsOf(tx: Tx, personIds: string[]): Promise<Map<string, string>> {
-    const people = await tx.person.findMany({ where: { id: { in: personIds } }, select: { id: true, email: true } });
+    if (personIds.length === 0) return new Map();
+    // Raw: a sweep asks for a thousand people at once, where Prisma's IN-list handling is CPU-heavy.
+    const people = await tx.$queryRaw<{ id: string; email: string | null }[]>`
+      SELECT id::text AS id, email FROM person WHERE id = ANY(${personIds}::uuid[])`;
     return new Map(people.flatMap((p) => (p.email?.trim() ? [[p.id, p.email.trim()] as const] : [])));
   }
 

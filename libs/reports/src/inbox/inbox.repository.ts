@@ -10,6 +10,7 @@ export interface InboxRow {
   dueAt: Date;
   deadlineProvisional: boolean;
   escalationLevel: number;
+  updatedAt: Date;
   postId: string;
   postName: string;
   unitName: string;
@@ -27,13 +28,16 @@ export const OPEN_STATUSES = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 
 export class InboxRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Every open task the person works now, own posts and AB-covered ones alike, in one query. */
+  /**
+   * Every open task the person works now, own posts and AB-covered ones alike (routing makes them
+   * the assignee of both), in one query. Serves the inbox and the deadline feed alike.
+   */
   openTasksAssignedTo(personId: string): Promise<InboxRow[]> {
     return this.prisma.$queryRaw<InboxRow[]>`
       SELECT t.id, t.title, t.status::text AS status, t.return_reason AS "returnReason",
              to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate", t.due_at AS "dueAt",
              t.deadline_provisional AS "deadlineProvisional", t.escalation_level AS "escalationLevel",
-             t.post_id AS "postId", p.name AS "postName", u.name AS "unitName",
+             t.updated_at AS "updatedAt", t.post_id AS "postId", p.name AS "postName", u.name AS "unitName",
              t.acting_for_person_id AS "actingForPersonId", ap.name AS "actingForName",
              t.work_item_id AS "workItemId", w.title AS "workItemTitle",
              u.org_id AS "orgId", o.deadline_cutoff AS cutoff
@@ -44,7 +48,8 @@ export class InboxRepository {
         LEFT JOIN work_item w ON w.id = t.work_item_id
         LEFT JOIN person ap ON ap.id = t.acting_for_person_id
        WHERE t.assignee_person_id = ${personId}::uuid
-         AND t.status::text = ANY(${OPEN_STATUSES}::text[])
+         -- Compared as the enum, not as text: the partial index of open tasks per assignee applies.
+         AND t.status = ANY(${OPEN_STATUSES}::task_status[])
        ORDER BY t.due_at, t.created_at, t.id`;
   }
 }

@@ -10,13 +10,16 @@ export class AssignmentRepository {
 
   /** Holder and backup holder of each post on `day`, in three queries whatever the number of posts. */
   async staffingOn(postIds: string[], day: Date, tx: Tx = this.prisma): Promise<Map<string, PostStaffing>> {
-    const posts = await tx.post.findMany({ where: { id: { in: postIds } }, select: { id: true, backupPostId: true } });
+    // Raw SQL with id arrays: sweeps and generation ask for a thousand posts at once, where
+    // Prisma's IN-list queries cost several times the database's own work in CPU.
+    const date = day.toISOString().slice(0, 10);
+    const posts = await tx.$queryRaw<{ id: string; backupPostId: string | null }[]>`
+      SELECT id::text AS id, backup_post_id::text AS "backupPostId" FROM post WHERE id = ANY(${postIds}::uuid[])`;
     const allPosts = [...new Set([...postIds, ...posts.flatMap((p) => (p.backupPostId ? [p.backupPostId] : []))])];
-    const holdings = await tx.postAssignment.findMany({
-      where: { postId: { in: allPosts }, ...onDay(day) },
-      orderBy: [{ acting: 'asc' }, { startDate: 'asc' }],
-      select: { postId: true, personId: true },
-    });
+    const holdings = await tx.$queryRaw<{ postId: string; personId: string }[]>`
+      SELECT post_id::text AS "postId", person_id::text AS "personId" FROM post_assignment
+       WHERE post_id = ANY(${allPosts}::uuid[]) AND start_date <= ${date}::date AND (end_date IS NULL OR end_date >= ${date}::date)
+       ORDER BY acting ASC, start_date ASC`;
     // Ordered substantive first, so a later acting holder (代理) overwrites: they do the work.
     const holderOf = new Map<string, string>();
     for (const h of holdings) holderOf.set(h.postId, h.personId);
@@ -30,10 +33,10 @@ export class AssignmentRepository {
 
   async absentOn(personIds: string[], day: Date, tx: Tx = this.prisma): Promise<Set<string>> {
     if (personIds.length === 0) return new Set();
-    const rows = await tx.absence.findMany({
-      where: { personId: { in: personIds }, cancelledAt: null, startDate: { lte: day }, endDate: { gte: day } },
-      select: { personId: true },
-    });
+    const date = day.toISOString().slice(0, 10);
+    const rows = await tx.$queryRaw<{ personId: string }[]>`
+      SELECT DISTINCT person_id::text AS "personId" FROM absence
+       WHERE person_id = ANY(${personIds}::uuid[]) AND cancelled_at IS NULL AND start_date <= ${date}::date AND end_date >= ${date}::date`;
     return new Set(rows.map((r) => r.personId));
   }
 

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Prisma } from '@prisma/client';
 import { localDateOf, parseDeadlineRule, type LocalDate, type WorkingCalendar } from '#libs/calendar';
 import { Clock } from '#libs/core';
 import { HistoryService } from '#libs/history';
@@ -7,9 +6,9 @@ import { RoutingService } from '../assignment/routing.service.js';
 import { DeadlineService } from '../deadline/deadline.service.js';
 import { parseRecurrence } from '../rules/recurrence.rules.js';
 import { defaultReviewSteps } from '../rules/review-steps.rules.js';
-import { fromDbDate, toDbDate } from '../task/dates.js';
+import { fromDbDate } from '../task/dates.js';
 import { planOccurrences, type PlannedOccurrence } from './schedule-plan.rules.js';
-import { ScheduleRepository, type ScheduleWithContext } from './schedule.repository.js';
+import { ScheduleRepository, type GeneratedOccurrence, type GeneratedTaskTemplate, type ScheduleWithContext } from './schedule.repository.js';
 
 export interface GenerationResult {
   schedules: number;
@@ -21,7 +20,8 @@ export interface GenerationResult {
   planned?: { scheduleId: string; title: string; occurrenceDate: string; issueDate: string; dueDate: string; lateIssued: boolean }[];
 }
 
-const BATCH = 200;
+// Schedules per transaction (a year of weekly ones is ~50 tasks each): fewer, larger statements.
+const BATCH = 500;
 
 /**
  * Creates exactly one task per schedule occurrence whose issue date has come. Safe to run from
@@ -97,42 +97,48 @@ export class TaskGenerationService {
     await this.schedules.transaction(async (tx) => {
       const postIds = [...new Set(plans.map((p) => p.schedule.workItem.postId))];
       const routes = await this.routing.routesFor(postIds, today, tx);
-      const rows: Prisma.TaskCreateManyInput[] = [];
+      const templates: GeneratedTaskTemplate[] = [];
+      const rows: GeneratedOccurrence[] = [];
+      const templateOf = new Map<string, GeneratedTaskTemplate>();
       for (const { schedule, planned } of plans) {
         const post = schedule.workItem.post;
         const route = routes.get(post.id)!;
-        const reviewSteps = defaultReviewSteps(post.kind, schedule.workItem.responsibilities.map((r) => r.type));
+        const template: GeneratedTaskTemplate = {
+          scheduleId: schedule.id,
+          unitId: post.unitId,
+          postId: post.id,
+          assigneePersonId: route.assigneePersonId,
+          actingForPersonId: route.actingForPersonId,
+          workItemId: schedule.workItemId,
+          title: schedule.title,
+          reviewSteps: defaultReviewSteps(post.kind, schedule.workItem.responsibilities.map((r) => r.type)),
+          deadlineRule: schedule.deadlineRule ?? null,
+          checklist: schedule.checklist.map((text) => ({ text, done: false })),
+          requiredEvidence: schedule.requiredEvidence,
+        };
+        templates.push(template);
+        templateOf.set(schedule.id, template);
         for (const p of planned) {
           rows.push({
-            kind: 'RECURRING',
-            unitId: post.unitId,
-            postId: post.id,
-            assigneePersonId: route.assigneePersonId,
-            actingForPersonId: route.actingForPersonId,
-            workItemId: schedule.workItemId,
             scheduleId: schedule.id,
-            occurrenceDate: toDbDate(p.occurrenceDate),
-            title: schedule.title,
-            reviewSteps,
-            assignedOn: toDbDate(p.issueDate),
+            occurrenceDate: p.occurrenceDate,
+            assignedOn: p.issueDate,
             issuedAt: now,
             lateIssued: p.lateIssued,
-            deadlineRule: (schedule.deadlineRule ?? undefined) as Prisma.InputJsonValue | undefined,
-            dueDate: toDbDate(p.dueDate),
+            dueDate: p.dueDate,
             dueAt: p.dueAt,
             deadlineProvisional: p.provisional,
             deadlineExplanation: p.explanation,
-            checklist: schedule.checklist.map((text) => ({ text, done: false })),
-            requiredEvidence: schedule.requiredEvidence,
-            nextEscalationAt: p.dueAt,
+            // The sweep sets the first level's time from the ladder on its next pass (see TaskService.createAdHoc).
+            nextEscalationAt: now,
           });
         }
       }
-      const inserted = await this.schedules.insertTasks(tx, rows);
-      const byKey = new Map(rows.map((r) => [`${r.scheduleId}|${(r.occurrenceDate as Date).toISOString()}`, r]));
+      const inserted = await this.schedules.insertTasks(tx, templates, rows);
+      const byKey = new Map(rows.map((r) => [`${r.scheduleId}|${r.occurrenceDate}`, r]));
       await this.history.recordFirstOfStreams(
         inserted.map((t) => {
-          const row = byKey.get(`${t.scheduleId}|${t.occurrenceDate!.toISOString()}`)!;
+          const row = byKey.get(`${t.scheduleId}|${t.occurrenceDate}`)!;
           return {
             stream: `task:${t.id}`,
             type: 'task.created',
@@ -140,10 +146,10 @@ export class TaskGenerationService {
             data: {
               kind: 'RECURRING',
               scheduleId: t.scheduleId,
-              occurrenceDate: fromDbDate(t.occurrenceDate!),
-              assigneePersonId: row.assigneePersonId,
-              actingForPersonId: row.actingForPersonId,
-              dueDate: fromDbDate(row.dueDate as Date),
+              occurrenceDate: t.occurrenceDate,
+              assigneePersonId: templateOf.get(row.scheduleId)!.assigneePersonId,
+              actingForPersonId: templateOf.get(row.scheduleId)!.actingForPersonId,
+              dueDate: row.dueDate,
               deadline: row.deadlineExplanation,
               lateIssued: row.lateIssued,
             },
@@ -151,10 +157,13 @@ export class TaskGenerationService {
         }),
         tx,
       );
-      for (const { schedule, through } of plans) if (through) await this.schedules.advance(tx, schedule.id, toDbDate(through));
+      await this.schedules.advance(
+        tx,
+        plans.flatMap(({ schedule, through }) => (through ? [{ id: schedule.id, through }] : [])),
+      );
       result.created += inserted.length;
       result.existing += rows.length - inserted.length;
-      result.lateIssued += inserted.filter((t) => byKey.get(`${t.scheduleId}|${t.occurrenceDate!.toISOString()}`)!.lateIssued).length;
+      result.lateIssued += inserted.filter((t) => byKey.get(`${t.scheduleId}|${t.occurrenceDate}`)!.lateIssued).length;
     });
   }
 }
