@@ -16,6 +16,9 @@ export class BullMqJobDriver extends JobDriver {
   private readonly connection: Redis;
   /** Blocking connections of the workers; BullMQ does not close connections it was handed. */
   private readonly workerConnections: Redis[] = [];
+  /** Schedulers registered by this process, restored after a reconnect (see constructor). */
+  private readonly schedulers = new Map<string, () => Promise<void>>();
+  private connectedBefore = false;
 
   constructor(
     private readonly redisUrl: string,
@@ -24,6 +27,13 @@ export class BullMqJobDriver extends JobDriver {
     super();
     // Workers block on Redis; BullMQ requires unlimited retries per request for them.
     this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
+    // A Redis that comes back empty (restart without persistence, failover to a fresh node) has
+    // lost the job schedulers; nothing else would recreate them until a process restarts. Upserting
+    // again after every reconnect is harmless when they survived.
+    this.connection.on('ready', () => {
+      if (this.connectedBefore) void this.restoreSchedulers();
+      this.connectedBefore = true;
+    });
   }
 
   async enqueue<T>(queue: string, job: NewJob<T>): Promise<void> {
@@ -55,11 +65,27 @@ export class BullMqJobDriver extends JobDriver {
 
   async repeat<T>(queue: string, schedulerId: string, everyMs: number, job: Omit<NewJob<T>, 'opts'>): Promise<void> {
     // upsert: every worker may call this at boot; Redis keeps exactly one scheduler per id.
-    await this.queue(queue).upsertJobScheduler(schedulerId, { every: everyMs }, {
-      name: job.name,
-      data: job.data,
-      opts: { removeOnComplete: true, removeOnFail: 100 },
-    });
+    const upsert = async () => {
+      await this.queue(queue).upsertJobScheduler(schedulerId, { every: everyMs }, {
+        name: job.name,
+        data: job.data,
+        opts: { removeOnComplete: true, removeOnFail: 100 },
+      });
+    };
+    this.schedulers.set(`${queue}:${schedulerId}`, upsert);
+    await upsert();
+  }
+
+  private async restoreSchedulers(): Promise<void> {
+    for (const [key, upsert] of this.schedulers) {
+      try {
+        await upsert();
+      } catch (e) {
+        // The next reconnect tries again; a worker restart also re-registers at boot.
+        this.logger.error(`could not restore job scheduler ${key} after reconnecting: ${(e as Error).message}`);
+      }
+    }
+    if (this.schedulers.size > 0) this.logger.log(`job schedulers restored after reconnecting: ${[...this.schedulers.keys()].join(', ')}`);
   }
 
   async drain(queue: string, timeoutMs = 30_000): Promise<void> {
@@ -80,6 +106,7 @@ export class BullMqJobDriver extends JobDriver {
   }
 
   async close(): Promise<void> {
+    this.schedulers.clear();
     // Workers first: they finish their current job before closing.
     await Promise.all(this.workers.splice(0).map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));

@@ -107,7 +107,9 @@ export class DeliveryService {
   }
 
   private async markSent(ids: string[], now: Date): Promise<void> {
-    const marked = await this.repository.markSent(ids, now);
+    // The server has the message: losing the record now (a database restart) would send it again
+    // after the lease, so keep trying for a while before giving up.
+    const marked = await retrying(() => this.repository.markSent(ids, now), MARK_SENT_RETRY_MS);
     // Another delivery of the same row finished first: the recipient got it twice, same Message-ID.
     if (marked < ids.length) this.logger.warn(`e-mail for ${ids.join(', ')} was already marked sent: a duplicate went out`);
   }
@@ -143,6 +145,20 @@ export class DeliveryService {
   private calendarOf(orgId: string | null): Promise<WorkingCalendar> {
     return orgId ? this.calendars.calendarFor(orgId) : Promise.resolve(WEEKDAYS_ONLY);
   }
+}
+
+/** Waits before each further try of recording a sent e-mail (~15 s in all: a database restart). */
+const MARK_SENT_RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000];
+
+async function retrying<T>(fn: () => Promise<T>, delaysMs: readonly number[]): Promise<T> {
+  for (const delay of delaysMs) {
+    try {
+      return await fn();
+    } catch {
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+  return fn();
 }
 
 function recipient(row: DeliverableRow): { name: string; address: string } {

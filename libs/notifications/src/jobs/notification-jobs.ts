@@ -14,6 +14,8 @@ import {
 import { NotificationsModule } from '../notifications.module.js';
 
 const DISPATCH_EVERY_MS = 20_000;
+/** Further runs of a delivery job that failed (≈ 15 s in all), before its row is left to the lease. */
+const RUN_AGAIN_AFTER_MS = [1_000, 2_000, 4_000, 8_000];
 
 /**
  * Delivers one row (or one digest) per job. Never throws: a failed BullMQ job keeps its id (the
@@ -28,14 +30,24 @@ export class NotificationDeliveryProcessor implements HandlesJobs {
   constructor(private readonly delivery: DeliveryService) {}
 
   async handle(job: JobContext): Promise<void> {
-    try {
-      if (job.name === DELIVER_JOB) await this.delivery.deliver((job.data as DeliverJobData).outboxId);
-      else if (job.name === DELIVER_DIGEST_JOB) {
-        const { recipientPersonId, outboxIds } = job.data as DeliverDigestJobData;
-        await this.delivery.deliverDigest(recipientPersonId, outboxIds);
+    // A database restart fails every delivery for a few seconds; a row left to its lease would
+    // wait 5 minutes, so try again shortly first (delivery is safe to repeat).
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (job.name === DELIVER_JOB) await this.delivery.deliver((job.data as DeliverJobData).outboxId);
+        else if (job.name === DELIVER_DIGEST_JOB) {
+          const { recipientPersonId, outboxIds } = job.data as DeliverDigestJobData;
+          await this.delivery.deliverDigest(recipientPersonId, outboxIds);
+        }
+        return;
+      } catch (error) {
+        if (attempt < RUN_AGAIN_AFTER_MS.length) {
+          await new Promise((r) => setTimeout(r, RUN_AGAIN_AFTER_MS[attempt]));
+          continue;
+        }
+        this.logger.error(`delivery job ${job.id} could not run, its rows will be dispatched again: ${(error as Error).stack ?? String(error)}`);
+        return;
       }
-    } catch (error) {
-      this.logger.error(`delivery job ${job.id} could not run, its rows will be dispatched again: ${(error as Error).stack ?? String(error)}`);
     }
   }
 }
