@@ -1,0 +1,258 @@
+/**
+ * `npm run bench -- api`: the read API under a fixed load with 1M tasks in the database.
+ *
+ * The data set (bench/api/api-data.ts) is built by SQL in its own database `dt_bench_api` (reused
+ * with --reuse while its parameters and date match). The API runs in a child process (the real
+ * createApiApp, no jobs); autocannon drives it from this process at a fixed rate, as users who
+ * logged in through the API: officers reading single tasks, their task lists ("my tasks") and their
+ * inboxes, and chiefs reading their unit's escalation report.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchDatabaseUrl, benchOptions, ensureDataset, machine, openSql, printTable, sized, withDatabase, writeResult, BENCH_PASSWORD, type Cell } from '../lib/index.js';
+import { generateApiData, pickUsers } from './api-data.js';
+import { runLoad, type LoadFigures, type LoadRequest } from './load.js';
+
+const USAGE = `npm run bench -- api [options]
+  --tasks N          tasks in the database (default 1,000,000 × scale)
+  --rate N           requests per second, all connections together (default 300)
+  --duration S       seconds of load per scenario (default 30)
+  --warmup S         seconds of unmeasured load before each scenario (default 3)
+  --connections N    connections (default 50)
+  --only LIST        scenarios, comma-separated: task,my-tasks,inbox,report (default all)
+  --reuse            keep the data set when it was built with the same parameters today
+  --server-prof DIR  write a V8 CPU profile of the API process into DIR
+  --scale F          fraction of the issue's sizes (e.g. 0.05)`;
+
+const here = dirname(fileURLToPath(import.meta.url));
+const SCENARIOS = ['task', 'my-tasks', 'inbox', 'report'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+/** p99 targets of the issue: single reads 50 ms, reports 300 ms. */
+const TARGET_P99_MS: Record<Scenario, number> = { task: 50, 'my-tasks': 50, inbox: 50, report: 300 };
+const DESCRIPTION: Record<Scenario, string> = {
+  task: 'GET /api/tasks/:id',
+  'my-tasks': 'GET /api/tasks?mine=true&status=<open>',
+  inbox: 'GET /api/inbox',
+  report: 'GET /api/reports/escalations (month)',
+};
+
+export async function run(args: string[]): Promise<void> {
+  const { values, scale } = benchOptions(
+    args,
+    {
+      tasks: { type: 'string' },
+      rate: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      only: { type: 'string' },
+      reuse: { type: 'boolean' },
+      'server-prof': { type: 'string' },
+    },
+    USAGE,
+  );
+  const tasks = sized(values.tasks, 1_000_000, scale, 1000);
+  const rate = sized(values.rate, 300, 1);
+  const seconds = sized(values.duration, 30, 1);
+  const warmup = sized(values.warmup, 3, 1, 0);
+  const connections = sized(values.connections, 50, 1);
+  const only = (values.only?.split(',').map((s) => s.trim()) ?? [...SCENARIOS]) as Scenario[];
+  for (const s of only) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario "${s}" (${SCENARIOS.join(', ')})`);
+
+  const url = withDatabase(benchDatabaseUrl(), 'dt_bench_api');
+  // The data is laid out around the day it was generated: a reuse on another day rebuilds it.
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  console.log(`api: ${tasks.toLocaleString('en')} tasks in ${url.replace(/\/\/[^@]*@/, '//')}`);
+  const dataset = await ensureDataset(
+    url,
+    { benchmark: 'api', tasks, today, version: 1 },
+    async (sql) => {
+      await generateApiData(sql, { tasks }, (line) => console.log(line));
+    },
+    { reuse: !!values.reuse },
+  );
+  console.log(dataset.reused ? '  data set reused' : `  data set built in ${(dataset.ms / 1000).toFixed(0)} s`);
+
+  const sql = openSql(url, 2);
+  const orgId = await sql.scalar<string>(`SELECT id::text FROM organisation LIMIT 1`);
+  const counts = (await sql.query(`SELECT (SELECT count(*) FROM task)::int AS tasks,
+      (SELECT count(*) FROM task WHERE status NOT IN ('DONE', 'CANCELLED'))::int AS open,
+      (SELECT count(*) FROM escalation)::int AS escalations, (SELECT count(*) FROM post)::int AS posts`))[0]!;
+  const users = await pickUsers(sql, 20, 10, 10);
+  await sql.end();
+
+  const server = await startServer(url, orgId, values['server-prof']);
+  try {
+    const base = `http://127.0.0.1:${server.port}`;
+    const tokens = new Map<string, string>();
+    for (const u of [...users.officers, ...users.chiefs]) tokens.set(u.username, await login(base, u.username));
+    const auth = (username: string) => ({ authorization: `Bearer ${tokens.get(username)!}` });
+
+    const month = previousMonth(today);
+    const requests: Record<Scenario, LoadRequest[]> = {
+      // Interleaved: consecutive requests come from different people.
+      task: interleave(users.officers.map((o) => o.taskIds.map((id) => ({ path: `/api/tasks/${id}`, headers: auth(o.username) })))),
+      'my-tasks': users.officers.map((o) => ({
+        path: '/api/tasks?mine=true&status=ISSUED,ACCEPTED,IN_PROGRESS,SUBMITTED,REVIEWED&sort=dueAt&order=asc&pageSize=20',
+        headers: auth(o.username),
+      })),
+      inbox: users.officers.map((o) => ({ path: '/api/inbox', headers: auth(o.username) })),
+      report: users.chiefs.map((c) => ({
+        path: `/api/reports/escalations?unitId=${c.unitId}&from=${month.from}&to=${month.to}`,
+        headers: auth(c.username),
+      })),
+    };
+    const sizes = await responseSizes(base, requests);
+
+    // Other work on the machine shows here: figures from a busy machine are read with it.
+    const loadBefore = loadavg()[0]!;
+    const figures: Partial<Record<Scenario, LoadFigures>> = {};
+    const apiCpu: Partial<Record<Scenario, number>> = {};
+    for (const scenario of only) {
+      process.stdout.write(`  ${scenario}: ${rate} req/s for ${seconds} s … `);
+      if (warmup > 0) await runLoad(base, requests[scenario], { rate, seconds: warmup, connections });
+      const cpuBefore = await server.cpuMs();
+      figures[scenario] = await runLoad(base, requests[scenario], { rate, seconds, connections });
+      apiCpu[scenario] = ((await server.cpuMs()) - cpuBefore) / Math.max(1, figures[scenario].requests);
+      console.log(`p99 ${figures[scenario].p99} ms`);
+    }
+
+    const rows: Record<string, Cell>[] = only.map((s) => {
+      const f = figures[s]!;
+      return {
+        scenario: s,
+        request: DESCRIPTION[s],
+        'rows/answer': sizes[s],
+        'req/s': f.rps,
+        'p50 ms': f.p50,
+        'p97.5 ms': f.p97_5,
+        'p99 ms': f.p99,
+        'max ms': f.max,
+        non2xx: f.non2xx,
+        errors: f.errors + f.timeouts,
+        'API CPU ms/req': apiCpu[s],
+        'target p99': `< ${TARGET_P99_MS[s]} ms`,
+        verdict: f.p99 < TARGET_P99_MS[s] && f.non2xx === 0 && f.errors + f.timeouts === 0 ? 'met' : 'MISSED',
+      };
+    });
+    printTable(
+      `api: ${counts.tasks.toLocaleString('en')} tasks (${counts.open.toLocaleString('en')} open, ${counts.escalations.toLocaleString('en')} escalations, ${counts.posts.toLocaleString('en')} posts), ${rate} req/s offered, ${seconds} s per scenario, ${connections} connections`,
+      rows,
+    );
+    console.log(`load average (1 min): ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${machine().cpus as number} CPUs`);
+    const file = writeResult('api', {
+      machine: machine({ loadAverage1m: { before: loadBefore, after: loadavg()[0] } }),
+      parameters: { tasks, rate, seconds, warmup, connections, officers: users.officers.length, chiefs: users.chiefs.length, reportPeriod: month },
+      data: counts,
+      results: Object.fromEntries(only.map((s) => [s, { request: DESCRIPTION[s], rowsPerAnswer: sizes[s], targetP99Ms: TARGET_P99_MS[s], apiCpuMsPerRequest: apiCpu[s], ...figures[s] }])),
+    });
+    console.log(`\nwritten to ${file}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+interface RunningServer {
+  port: number;
+  /** CPU time the API process has used so far, in milliseconds. */
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Forks bench/api/api-server.js on the data set and waits for its port. */
+async function startServer(databaseUrl: string, orgId: string, profileDir: string | undefined): Promise<RunningServer> {
+  const child: ChildProcess = fork(join(here, 'api-server.js'), [], {
+    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'),
+      AUTH_ACCESS_TTL_SECONDS: '3600',
+      LOG_LEVEL: 'warn',
+      BENCH_ORG_ID: orgId,
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { port?: number }) => (m.port ? resolve(m.port) : reject(new Error('api server sent no port'))));
+    child.once('exit', (code) => reject(new Error(`api server exited with ${code} before listening`)));
+  });
+  return {
+    port,
+    cpuMs: () =>
+      new Promise<number>((resolve) => {
+        const onMessage = (m: { type?: string; micros?: number }) => {
+          if (m.type !== 'cpu') return;
+          child.off('message', onMessage);
+          resolve(m.micros! / 1000);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'cpu' });
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function login(base: string, username: string): Promise<string> {
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login of ${username} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+/**
+ * One request of each kind before the load: each must answer 200, and what it returns is counted
+ * (items in a task list, open tasks in an inbox, escalations in a report), so the figures are read
+ * against answers that carry content.
+ */
+async function responseSizes(base: string, requests: Record<Scenario, LoadRequest[]>): Promise<Record<Scenario, string>> {
+  const sizes = {} as Record<Scenario, string>;
+  for (const scenario of SCENARIOS) {
+    const counts: number[] = [];
+    for (const r of requests[scenario].slice(0, 10)) {
+      const res = await fetch(base + r.path, { headers: r.headers });
+      if (res.status !== 200) throw new Error(`${r.path} answered ${res.status}: ${await res.text()}`);
+      const body = (await res.json()) as Record<string, unknown>;
+      counts.push(
+        scenario === 'task'
+          ? ((body.task as { escalations: unknown[] }).escalations.length + (body.history as unknown[]).length)
+          : scenario === 'my-tasks'
+            ? (body.items as unknown[]).length
+            : scenario === 'inbox'
+              ? (body.total as number)
+              : (body.items as unknown[]).length,
+      );
+    }
+    const min = Math.min(...counts);
+    const max = Math.max(...counts);
+    sizes[scenario] = min === max ? String(min) : `${min}–${max}`;
+  }
+  return sizes;
+}
+
+function interleave<T>(lists: T[][]): T[] {
+  const out: T[] = [];
+  for (let i = 0; lists.some((l) => i < l.length); i++) for (const l of lists) if (i < l.length) out.push(l[i]!);
+  return out;
+}
+
+/** The calendar month before `today` (YYYY-MM-DD), as a chief would read last month's report. */
+function previousMonth(today: string): { from: string; to: string } {
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(y, m - 2, 1));
+  const last = new Date(Date.UTC(y, m - 1, 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
