@@ -114,6 +114,26 @@ describe('in-app notifications over HTTP', () => {
     expect((await call('POST', '/api/notifications/read-all')).status).toBe(401);
   });
 
+  it("says whether a notice's escalation was already acknowledged, and by the caller", async () => {
+    const [esc] = await t.db.sql<{ id: string }>(
+      `INSERT INTO escalation (task_id, level, cycle, due_at, recipients) VALUES ($1, 1, 7, now(), $2::jsonb) RETURNING id::text AS id`,
+      [taskId, JSON.stringify({ personIds: [person.officer1, person.officer2] })],
+    );
+    await deliver([{ ...message('officer1', '待确认'), escalationId: esc!.id }, { ...message('officer2', '待确认'), escalationId: esc!.id }]);
+    const itemOf = async (who: string) => ((await call('GET', '/api/notifications', who)).body.items as Json[]).find((i) => i.escalationId === esc!.id)!;
+    expect((await itemOf('officer1')).escalation).toEqual({ id: esc!.id, level: 1, acknowledgedAt: null, acknowledgedByMe: false });
+    // Notices without an escalation carry none.
+    expect(((await call('GET', '/api/notifications', 'officer1')).body.items as Json[]).filter((i) => !i.escalationId).every((i) => i.escalation === null)).toBe(true);
+
+    const acked = await call('POST', `/api/escalations/${esc!.id}/ack`, 'officer1');
+    expect(acked.status).toBe(200);
+    const mine = await itemOf('officer1');
+    expect(mine.escalation).toEqual({ id: esc!.id, level: 1, acknowledgedAt: expect.any(String), acknowledgedByMe: true });
+    expect(await itemOf('officer2')).toMatchObject({ escalation: { acknowledgedAt: mine.escalation.acknowledgedAt, acknowledgedByMe: false } });
+    // Marking read answers with the same state.
+    expect((await call('POST', `/api/notifications/${mine.id}/read`, 'officer1')).body.escalation).toEqual(mine.escalation);
+  });
+
   it('the failed-delivery list is for administrators only', async () => {
     expect(await call('GET', '/api/outbox/failed', 'admin')).toMatchObject({ status: 200, body: { items: [], total: 0 } });
     expect((await call('GET', '/api/outbox/failed', 'chief')).status).toBe(403);

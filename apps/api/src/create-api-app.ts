@@ -3,11 +3,14 @@ import type { IncomingMessage } from 'node:http';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { withResolvedTokenSecret } from '#libs/auth';
 import { ApiModule, type ApiOptions } from './api.module.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { createValidationPipe } from './http/validation.js';
+import { redactUrl } from './http/redact-url.js';
+import { serveWebConsole } from './http/web-console.js';
+import { buildOpenApiDocument, UNPREFIXED_ROUTES } from './openapi-document.js';
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
@@ -16,7 +19,16 @@ export async function createApiApp(given: ApiOptions & { logRequests?: boolean }
   // Before anything starts: without a token secret the API cannot authenticate anyone.
   const options = { ...given, config: withResolvedTokenSecret(given.config) };
   const adapter = new FastifyAdapter({
-    logger: options.logRequests === false ? false : { level: options.config.logLevel },
+    logger:
+      options.logRequests === false
+        ? false
+        : {
+            level: options.config.logLevel,
+            // The calendar-feed link carries its token in the query string: keep it out of the logs.
+            serializers: {
+              req: (req: { method: string; url: string; host?: string; ip?: string }) => ({ method: req.method, url: redactUrl(req.url), host: req.host, remoteAddress: req.ip }),
+            },
+          },
     // Keep a caller's X-Request-Id (a proxy's) when it is sane, else mint one; logs carry it as reqId.
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -37,19 +49,13 @@ export async function createApiApp(given: ApiOptions & { logRequests?: boolean }
   await app.register(multipart, {
     limits: { fileSize: options.config.evidenceMaxBytes + 1, files: 1, fields: 10, fieldSize: 16 * 1024, parts: 12, headerPairs: 100 },
   });
-  app.setGlobalPrefix('api', { exclude: ['health'] });
+  // The web console (dist/web) at `/` when it is built; the API stays under /api.
+  await serveWebConsole(app);
+  app.setGlobalPrefix('api', { exclude: UNPREFIXED_ROUTES });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ErrorFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('duty-tracker API')
-      .setDescription('定岗定责定流程 / 履职清单: posts, work items, tasks, deadlines, escalation and evidence')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json', yamlDocumentUrl: 'openapi.yaml' });
   await app.init();
   return app;

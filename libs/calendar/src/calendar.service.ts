@@ -34,6 +34,16 @@ export interface AddWorkdaysAnswer {
   skipped: SkippedDay[];
 }
 
+/** A year as the calendar screen shows it: its exceptional days, and whether it is loaded at all. */
+export interface YearOverview {
+  year: number;
+  /** False: no official schedule for this year, so its working days are a provisional Mon–Fri guess. */
+  loaded: boolean;
+  loadedYears: number[];
+  /** Holidays and 调休 make-up working days dated in this year, ascending. */
+  days: { date: LocalDate; kind: 'HOLIDAY' | 'MAKEUP_WORKDAY'; name: string }[];
+}
+
 export interface ImportYearResult {
   year: number;
   before: number;
@@ -126,6 +136,15 @@ export class CalendarService {
     const calendar = await this.calendarFor(orgId);
     const result = rules(() => calendar.addWorkdays(local, days));
     return { date: result.date, provisional: result.provisional, skipped: result.skipped };
+  }
+
+  async yearOverview(orgId: string, year: number): Promise<YearOverview> {
+    if (!Number.isInteger(year) || year < 1900 || year > 9999) {
+      throw new DomainError('CALENDAR_YEAR_INVALID', 'INVALID', `年份无效：${year}`, { year });
+    }
+    const calendar = await this.calendarFor(orgId);
+    const days = calendar.exceptionalDays().filter((d) => yearOf(d.date) === year);
+    return { year, loaded: calendar.hasYear(year), loadedYears: calendar.loadedYears, days };
   }
 
   /** Loads every year chinese-days covers that is not loaded yet; safe to call on every start. */

@@ -5,6 +5,7 @@ import { AuthService, type Actor, type MeView, type TokenPair } from '#libs/auth
 import { clientInfo } from './authenticated-request.js';
 import { CurrentActor } from './current-actor.decorator.js';
 import { LoginDto, RefreshDto, TokenPairDto } from './dto/login.dto.js';
+import { MeDto } from './dto/me.dto.js';
 import { Public } from './public.decorator.js';
 
 @ApiTags('auth')
@@ -41,6 +42,7 @@ export class AuthController {
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The caller: person, posts held today, roles from those posts, AB posts covered' })
+  @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): Promise<MeView> {
     return this.auth.describe(actor);
   }

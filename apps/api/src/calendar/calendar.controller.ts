@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '#libs/auth';
 import { CalendarService, type AddWorkdaysAnswer, type DayAnswer, type ImportYearResult } from '#libs/calendar';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
-import { AddWorkdaysQuery, SetDayBody } from './calendar.dto.js';
+import { AddWorkdaysQuery, SetDayBody, YearOverviewDto } from './calendar.dto.js';
 
 /**
  * Working-day calendar of the deployment's organisation (one bureau per deployment; the service
@@ -28,6 +28,14 @@ export class CalendarController {
   async addWorkdays(@Query() query: AddWorkdaysQuery): Promise<AddWorkdaysAnswer> {
     const org = await this.calendar.resolveOrganisation();
     return this.calendar.addWorkdays(org.id, query.from, query.days);
+  }
+
+  @Get('years/:year')
+  @ApiOkResponse({ type: YearOverviewDto })
+  @ApiOperation({ summary: "A year's holidays and 调休 make-up working days, and whether its official schedule is loaded" })
+  async getYear(@Param('year', ParseIntPipe) year: number): Promise<YearOverviewDto> {
+    const org = await this.calendar.resolveOrganisation();
+    return this.calendar.yearOverview(org.id, year);
   }
 
   @Put('years/:year')

@@ -31,3 +31,16 @@ export class SetDayBody {
   @MaxLength(50)
   name?: string;
 }
+
+export class CalendarYearDayDto {
+  @ApiProperty({ example: '2026-10-01' }) date!: string;
+  @ApiProperty({ enum: ['HOLIDAY', 'MAKEUP_WORKDAY'] }) kind!: 'HOLIDAY' | 'MAKEUP_WORKDAY';
+  @ApiProperty({ example: '国庆节' }) name!: string;
+}
+
+export class YearOverviewDto {
+  @ApiProperty({ example: 2026 }) year!: number;
+  @ApiProperty({ description: 'false: no official schedule loaded; the year is counted Mon–Fri and marked provisional' }) loaded!: boolean;
+  @ApiProperty({ type: [Number] }) loadedYears!: number[];
+  @ApiProperty({ type: [CalendarYearDayDto], description: 'holidays and 调休 make-up working days of the year, ascending' }) days!: CalendarYearDayDto[];
+}

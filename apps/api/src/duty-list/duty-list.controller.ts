@@ -1,6 +1,6 @@
 import type {} from '@fastify/multipart';
 import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
@@ -8,6 +8,7 @@ import type { Actor } from '#libs/auth';
 import { DomainError } from '#libs/core';
 import { DEFAULT_MAX_BYTES, DutyListImportService } from '#libs/duty-list';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { ImportSummaryDto } from './duty-list.dto.js';
 
 export class ImportQuery {
   @ApiPropertyOptional({ description: 'compute and return the diff without writing' })
@@ -36,8 +37,9 @@ export class DutyListController {
   @Post('import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
+  @ApiOkResponse({ type: ImportSummaryDto })
   @ApiOperation({ summary: 'Import a duty list (text, CSV or XLSX; admin). ?dryRun=true returns the diff without writing' })
-  async import(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Query() query: ImportQuery) {
+  async import(@CurrentActor() actor: Actor, @Req() request: FastifyRequest, @Query() query: ImportQuery): Promise<ImportSummaryDto> {
     if (!request.isMultipart()) throw noFile();
     // Duty lists are small documents: the parser needs the whole file, bounded by its own limit.
     const file = await request.file({ limits: { fileSize: DEFAULT_MAX_BYTES, files: 1 } });

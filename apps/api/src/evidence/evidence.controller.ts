@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '#libs/auth';
 import { AppConfig } from '#libs/core';
 import { contentDisposition, EvidenceService, TaskRecordService } from '#libs/evidence';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { EvidenceDto } from './evidence.responses.js';
 import { EVIDENCE_BODY_SCHEMA } from './evidence.schema.js';
 import { uploadParts } from './multipart-parts.js';
 
@@ -40,6 +41,7 @@ export class EvidenceController {
 
   @Get('tasks/:id/evidence')
   @ApiOperation({ summary: "The task's evidence, corrections included (current = not superseded)" })
+  @ApiOkResponse({ type: [EvidenceDto] })
   list(@CurrentActor() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
     return this.evidence.list(actor, id);
   }
