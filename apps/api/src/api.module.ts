@@ -10,12 +10,14 @@ import { HistoryJobsModule, HistoryModule } from '#libs/history';
 import { NotificationJobsModule, NotificationsModule } from '#libs/notifications';
 import { OrgModule } from '#libs/org';
 import { ReportsModule } from '#libs/reports';
-import { TaskJobsModule, TasksModule } from '#libs/tasks';
+import { TaskAttachmentsModule, TaskJobsModule, TasksModule } from '#libs/tasks';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
 import { CalendarController } from './calendar/calendar.controller.js';
+import { CalendarFeedController } from './calendar-feed/calendar-feed.controller.js';
 import { DutyListController } from './duty-list/duty-list.controller.js';
+import { EscalationPolicyController } from './escalation/escalation-policy.controller.js';
 import { EscalationController } from './escalation/escalation.controller.js';
 import { EvidenceController } from './evidence/evidence.controller.js';
 import { HealthController } from './health/health.controller.js';
@@ -26,6 +28,8 @@ import { ReportController } from './reports/report.controller.js';
 import { AbsenceController } from './tasks/absence.controller.js';
 import { ScheduleController } from './tasks/schedule.controller.js';
 import { TaskController } from './tasks/task.controller.js';
+import { EvidenceAttachmentStore } from './tasks/evidence-attachment.store.js';
+import { TaskAttachmentController } from './tasks/task-attachment.controller.js';
 
 export interface ApiOptions extends CoreOptions {
   /** The embedded default runs the job processors inside the API process. */
@@ -47,6 +51,7 @@ export class ApiModule {
         TasksModule,
         NotificationsModule,
         EvidenceModule,
+        TaskAttachmentsModule.withStore({ imports: [EvidenceModule], store: EvidenceAttachmentStore }),
         EscalationModule,
         ReportsModule,
         ...(options.runJobs ? [JobRunnerModule, TaskJobsModule, EscalationJobsModule] : []),
@@ -60,14 +65,17 @@ export class ApiModule {
         CalendarController,
         DutyListController,
         TaskController,
+        TaskAttachmentController,
         ScheduleController,
         AbsenceController,
         EscalationController,
+        EscalationPolicyController,
         NotificationController,
         OutboxController,
         EvidenceController,
         AuditController,
         ReportController,
+        CalendarFeedController,
       ],
       // Every route requires a valid access token unless marked @Public().
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
