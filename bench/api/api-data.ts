@@ -122,8 +122,8 @@ export async function generateApiData(sql: Sql, options: ApiDataOptions, log: (l
   // 催办 one day late (deputy), 督办 three days late (chief); most of the older ones acknowledged.
   await step(
     'escalations',
-    `INSERT INTO escalation (task_id, level, cycle, due_at, created_at, recipients, overdue_workdays, acknowledged_at, acknowledged_by)
-     SELECT t.id, lv, 0, t.due_at + (CASE lv WHEN 0 THEN -1 WHEN 1 THEN 0 WHEN 2 THEN 1 ELSE 3 END) * interval '1 day',
+    `INSERT INTO escalation (task_id, unit_id, level, cycle, due_at, created_at, recipients, overdue_workdays, acknowledged_at, acknowledged_by)
+     SELECT t.id, t.unit_id, lv, 0, t.due_at + (CASE lv WHEN 0 THEN -1 WHEN 1 THEN 0 WHEN 2 THEN 1 ELSE 3 END) * interval '1 day',
             t.due_at + (CASE lv WHEN 0 THEN -1 WHEN 1 THEN 0 WHEN 2 THEN 1 ELSE 3 END) * interval '1 day' + interval '30 seconds',
             jsonb_build_array(jsonb_build_object('personId', t.assignee_person_id, 'postId', t.post_id,
                               'role', CASE lv WHEN 2 THEN 'DEPUTY' WHEN 3 THEN 'CHIEF' ELSE 'ASSIGNEE' END)),

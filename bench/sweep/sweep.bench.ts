@@ -148,7 +148,7 @@ async function runReal(url: string, batch: number, workers: number) {
  */
 const CEILING = `
 WITH due AS (
-  SELECT t.id, t.assignee_person_id, t.title, t.due_date, t.due_at, t.post_id, t.escalation_cycle
+  SELECT t.id, t.unit_id, t.assignee_person_id, t.title, t.due_date, t.due_at, t.post_id, t.escalation_cycle
     FROM task t
    WHERE t.next_escalation_at IS NOT NULL AND t.next_escalation_at <= $1
      AND t.status NOT IN ('DONE', 'CANCELLED')
@@ -156,8 +156,8 @@ WITH due AS (
    LIMIT $2
      FOR UPDATE OF t SKIP LOCKED
 ), esc AS (
-  INSERT INTO escalation (task_id, level, cycle, due_at, recipients, overdue_workdays)
-  SELECT d.id, 1, d.escalation_cycle, d.due_at,
+  INSERT INTO escalation (task_id, unit_id, level, cycle, due_at, recipients, overdue_workdays)
+  SELECT d.id, d.unit_id, 1, d.escalation_cycle, d.due_at,
          jsonb_build_object('role', 'ASSIGNEE', 'personIds', jsonb_build_array(d.assignee_person_id), 'viaPostId', NULL, 'bureauLeader', false), 0
     FROM due d
   ON CONFLICT (task_id, level, cycle) DO NOTHING

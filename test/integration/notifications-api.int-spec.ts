@@ -116,7 +116,7 @@ describe('in-app notifications over HTTP', () => {
 
   it("says whether a notice's escalation was already acknowledged, and by the caller", async () => {
     const [esc] = await t.db.sql<{ id: string }>(
-      `INSERT INTO escalation (task_id, level, cycle, due_at, recipients) VALUES ($1, 1, 7, now(), $2::jsonb) RETURNING id::text AS id`,
+      `INSERT INTO escalation (task_id, unit_id, level, cycle, due_at, recipients) SELECT id, unit_id, 1, 7, now(), $2::jsonb FROM task WHERE id = $1 RETURNING id::text AS id`,
       [taskId, JSON.stringify({ personIds: [person.officer1, person.officer2] })],
     );
     await deliver([{ ...message('officer1', '待确认'), escalationId: esc!.id }, { ...message('officer2', '待确认'), escalationId: esc!.id }]);

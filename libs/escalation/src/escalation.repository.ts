@@ -20,6 +20,7 @@ export interface DueTask {
 
 export interface NewEscalation {
   taskId: string;
+  unitId: string;
   level: number;
   cycle: number;
   /** The instant the level became due. */
@@ -110,6 +111,7 @@ export class EscalationRepository {
     const levels = JSON.stringify(
       rows.map((r) => ({
         task_id: r.taskId,
+        unit_id: r.unitId,
         level: r.level,
         cycle: r.cycle,
         due_at: r.dueAt.toISOString(),
@@ -125,10 +127,10 @@ export class EscalationRepository {
          WHERE t.id = v.id
         RETURNING t.id
       )
-      INSERT INTO escalation (task_id, level, cycle, due_at, recipients, overdue_workdays)
-      SELECT task_id, level, cycle, due_at, recipients, overdue_workdays
+      INSERT INTO escalation (task_id, unit_id, level, cycle, due_at, recipients, overdue_workdays)
+      SELECT task_id, unit_id, level, cycle, due_at, recipients, overdue_workdays
         FROM jsonb_to_recordset(${levels}::jsonb)
-          AS r(task_id uuid, level int, cycle int, due_at timestamptz, recipients jsonb, overdue_workdays int)
+          AS r(task_id uuid, unit_id uuid, level int, cycle int, due_at timestamptz, recipients jsonb, overdue_workdays int)
       ON CONFLICT (task_id, level, cycle) DO NOTHING
       RETURNING id::text AS id, task_id::text AS "taskId", level`;
   }

@@ -104,6 +104,7 @@ export class SweepService {
           const recipients = recipientsOf.get(`${task.id}|${level.level}`)!;
           return {
             taskId: task.id,
+            unitId: task.unitId,
             level: level.level,
             cycle: task.escalationCycle,
             dueAt: level.at,

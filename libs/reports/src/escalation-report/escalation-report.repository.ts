@@ -69,7 +69,7 @@ export class EscalationReportRepository {
          JOIN post p ON p.id = t.post_id
          LEFT JOIN work_item w ON w.id = t.work_item_id
          ${HOLDER_THEN}
-        WHERE t.unit_id = $1::uuid AND e.level >= 2 AND e.due_at >= $2 AND e.due_at < $3
+        WHERE e.unit_id = $1::uuid AND e.level >= 2 AND e.due_at >= $2 AND e.due_at < $3
         ORDER BY e.due_at, e.level, t.id`,
       w.unitId,
       w.from,
@@ -92,7 +92,7 @@ export class EscalationReportRepository {
            JOIN post p ON p.id = t.post_id
            LEFT JOIN work_item w ON w.id = t.work_item_id
            ${HOLDER_THEN}
-          WHERE t.unit_id = $1::uuid AND e.level >= 2 AND e.due_at >= $4 AND e.due_at < $3
+          WHERE e.unit_id = $1::uuid AND e.level >= 2 AND e.due_at >= $4 AND e.due_at < $3
        )
        SELECT period,
               CASE WHEN GROUPING(post_id) = 0 THEN 'post' WHEN GROUPING(person_id) = 0 THEN 'person'
