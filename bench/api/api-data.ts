@@ -25,6 +25,7 @@ export interface GeneratedCounts {
   tasks: number;
   openTasks: number;
   escalations: number;
+  evidence: number;
   historyEvents: number;
 }
 
@@ -43,7 +44,18 @@ export async function generateApiData(sql: Sql, options: ApiDataOptions, log: (l
   await sql.query(
     `INSERT INTO work_item (post_id, seq, title, workflow_refs, required_evidence)
      SELECT p.id, n, '工作事项' || n, ARRAY['详见07-' || n], '{}'
-       FROM post p JOIN unit u ON u.id = p.unit_id CROSS JOIN generate_series(1, $2::int) n WHERE u.org_id = $1::uuid`,
+       FROM post p JOIN unit u ON u.id = p.unit_id CROSS JOIN generate_series(1, $2::int + 1) n WHERE u.org_id = $1::uuid`,
+    [orgId, WORK_ITEMS_PER_POST],
+  );
+  // Two responsibilities on every work item but the 5th, by post kind (the deputy's and the
+  // chief's include 监督, which the board lists as their own duties). The last item gets no task:
+  // the duty nobody performed, which the coverage report exists to show.
+  await sql.query(
+    `INSERT INTO responsibility (work_item_id, seq, type, label, text)
+     SELECT w.id, n, (CASE p.kind WHEN 'OFFICER' THEN (ARRAY['EXECUTION', 'REPORT'])[n] WHEN 'DEPUTY' THEN (ARRAY['PRELIMINARY_REVIEW', 'SUPERVISION'])[n]
+                      ELSE (ARRAY['DECISION', 'SUPERVISION'])[n] END)::responsibility_type, '职责' || n, '职责说明' || n
+       FROM work_item w JOIN post p ON p.id = w.post_id JOIN unit u ON u.id = p.unit_id CROSS JOIN generate_series(1, 2) n
+      WHERE u.org_id = $1::uuid AND w.seq <> $2::int`,
     [orgId, WORK_ITEMS_PER_POST],
   );
   // Post, holder and work items by (unit number, slot): the task generator's lookup; dropped below.
@@ -59,7 +71,9 @@ export async function generateApiData(sql: Sql, options: ApiDataOptions, log: (l
     `SELECT setseed(0.42);
      WITH today AS (SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date AS d),
      g AS (
-       SELECT i, i % ${units} AS unit_no,
+       -- round: the task's turn on its post (i runs over units, then over the 20 slot shares), so
+       -- work item and kind vary within a post whatever the number of units.
+       SELECT i, i % ${units} AS unit_no, (i / ${units}) / 20 AS round,
               CASE WHEN (i / ${units}) % 20 = 0 THEN 0 WHEN (i / ${units}) % 20 IN (1, 2) THEN 1
                    ELSE 2 + ((i / ${units}) % 20 - 3) % ${OFFICERS} END AS slot,
               (SELECT d FROM today) + (floor(random() * ${PAST_DAYS + FUTURE_DAYS})::int - ${PAST_DAYS}) AS due_date,
@@ -68,7 +82,7 @@ export async function generateApiData(sql: Sql, options: ApiDataOptions, log: (l
          FROM generate_series(0, ${options.tasks - 1}) i
      ),
      s AS (
-       SELECT g.*, bs.unit_id, bs.post_id, bs.person_id, bs.kind AS post_kind, bs.work_items[1 + (g.i % ${WORK_ITEMS_PER_POST})] AS work_item_id,
+       SELECT g.*, bs.unit_id, bs.post_id, bs.person_id, bs.kind AS post_kind, bs.work_items[1 + (g.round % ${WORK_ITEMS_PER_POST})] AS work_item_id,
               ((g.due_date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai') AS due_at,
               CASE
                 WHEN g.due_date < g.today AND g.r < 0.02 THEN (ARRAY['ISSUED','ACCEPTED','IN_PROGRESS','IN_PROGRESS','SUBMITTED'])[1 + floor(g.r2 * 5)::int]
@@ -88,10 +102,10 @@ export async function generateApiData(sql: Sql, options: ApiDataOptions, log: (l
      INSERT INTO task (kind, unit_id, post_id, assignee_person_id, work_item_id, occurrence_date, title, status, review_steps,
                        assigned_on, issued_at, due_date, due_at, accepted_at, submitted_at, completed_at, cancelled_at,
                        escalation_level, next_escalation_at, required_evidence, created_at, updated_at)
-     SELECT (CASE WHEN l.i % 5 = 0 THEN 'AD_HOC' ELSE 'RECURRING' END)::task_kind,
+     SELECT (CASE WHEN l.round / ${WORK_ITEMS_PER_POST} % 5 = 0 THEN 'AD_HOC' ELSE 'RECURRING' END)::task_kind,
             l.unit_id, l.post_id, l.person_id, l.work_item_id,
-            CASE WHEN l.i % 5 = 0 THEN NULL ELSE l.due_date END,
-            '工作事项' || (1 + l.i % ${WORK_ITEMS_PER_POST}) || ' ' || to_char(l.due_date, 'YYYY-MM-DD') || ' 办理 #' || l.i,
+            CASE WHEN l.round / ${WORK_ITEMS_PER_POST} % 5 = 0 THEN NULL ELSE l.due_date END,
+            '工作事项' || (1 + l.round % ${WORK_ITEMS_PER_POST}) || ' ' || to_char(l.due_date, 'YYYY-MM-DD') || ' 办理 #' || l.i,
             l.status::task_status,
             (CASE l.post_kind WHEN 'OFFICER' THEN '{DEPUTY}' WHEN 'DEPUTY' THEN '{CHIEF}' ELSE '{}' END)::post_kind[],
             l.due_date - 10, l.due_at - interval '10 days', l.due_date, l.due_at,
@@ -133,6 +147,26 @@ export async function generateApiData(sql: Sql, options: ApiDataOptions, log: (l
        FROM task t CROSS JOIN generate_series(0, 3) lv
       WHERE t.escalation_level >= lv`,
   );
+  // 延期: an approved extension on 3 % of the finished tasks (due_date is the extended deadline)
+  // and a pending request on 3 % of the open ones, for the fulfilment report and the board.
+  await step(
+    'extension requests',
+    `SELECT setseed(0.44);
+     INSERT INTO extension_request (task_id, requested_by, reason, new_due_date, status, decided_by, decided_at, created_at)
+     SELECT t.id, t.assignee_person_id, '需补充材料', t.due_date,
+            (CASE WHEN t.status = 'DONE' THEN 'APPROVED' ELSE 'PENDING' END)::extension_status,
+            CASE WHEN t.status = 'DONE' THEN t.assignee_person_id END, CASE WHEN t.status = 'DONE' THEN t.due_at - interval '3 days' END,
+            t.due_at - interval '4 days'
+       FROM task t WHERE t.status NOT IN ('CANCELLED') AND random() < 0.03`,
+  );
+  // 留痕: a note on 70 % of the finished tasks (the coverage report counts tasks with evidence).
+  await step(
+    'evidence (done tasks)',
+    `SELECT setseed(0.43);
+     INSERT INTO evidence (task_id, kind, content, created_by, created_at)
+     SELECT t.id, 'NOTE', jsonb_build_object('text', '办理情况说明'), t.assignee_person_id, t.submitted_at
+       FROM task t WHERE t.status = 'DONE' AND random() < 0.7`,
+  );
   // The hash chain of every task starts with its creation (the hashes are placeholders: the
   // benchmark reads history, it does not verify it).
   await step(
@@ -149,7 +183,7 @@ export async function generateApiData(sql: Sql, options: ApiDataOptions, log: (l
     `SELECT (SELECT count(*) FROM unit)::int AS units, (SELECT count(*) FROM post)::int AS posts,
             (SELECT count(*) FROM task)::int AS tasks,
             (SELECT count(*) FROM task WHERE status NOT IN ('DONE', 'CANCELLED'))::int AS "openTasks",
-            (SELECT count(*) FROM escalation)::int AS escalations, (SELECT count(*) FROM history_event)::int AS "historyEvents"`,
+            (SELECT count(*) FROM escalation)::int AS escalations, (SELECT count(*) FROM evidence)::int AS evidence, (SELECT count(*) FROM history_event)::int AS "historyEvents"`,
   );
   return { orgId, counts: counts! };
 }
@@ -158,6 +192,8 @@ export async function generateApiData(sql: Sql, options: ApiDataOptions, log: (l
 export interface BenchUsers {
   officers: { username: string; personId: string; taskIds: string[] }[];
   chiefs: { username: string; personId: string; unitId: string }[];
+  /** The deputies of the chiefs' units, in the same order (their supervision board). */
+  deputies: { username: string; personId: string; unitId: string }[];
 }
 
 export async function pickUsers(sql: Sql, officers: number, chiefs: number, tasksPerOfficer: number): Promise<BenchUsers> {
@@ -180,11 +216,10 @@ export async function pickUsers(sql: Sql, officers: number, chiefs: number, task
     );
     officerList.push({ username: row.username, personId: row.person_id, taskIds: ids.map((r) => r.id) });
   }
-  const c = await sql.query<{ username: string; person_id: string; unit_id: string }>(
-    `SELECT u.username, u.person_id::text, p.unit_id::text
+  const leads = `SELECT u.username, u.person_id::text, p.unit_id::text
        FROM app_user u JOIN post_assignment pa ON pa.person_id = u.person_id JOIN post p ON p.id = pa.post_id JOIN unit un ON un.id = p.unit_id
-      WHERE p.kind = 'CHIEF' ORDER BY md5(un.code) LIMIT $1`,
-    [chiefs],
-  );
-  return { officers: officerList, chiefs: c.map((r) => ({ username: r.username, personId: r.person_id, unitId: r.unit_id })) };
+      WHERE p.kind = $2::post_kind ORDER BY md5(un.code) LIMIT $1`;
+  const byKind = async (kind: 'CHIEF' | 'DEPUTY') =>
+    (await sql.query<{ username: string; person_id: string; unit_id: string }>(leads, [chiefs, kind])).map((r) => ({ username: r.username, personId: r.person_id, unitId: r.unit_id }));
+  return { officers: officerList, chiefs: await byKind('CHIEF'), deputies: await byKind('DEPUTY') };
 }

@@ -5,7 +5,9 @@
  * with --reuse while its parameters and date match). The API runs in a child process (the real
  * createApiApp, no jobs); autocannon drives it from this process at a fixed rate, as users who
  * logged in through the API: officers reading single tasks, their task lists ("my tasks") and their
- * inboxes, and chiefs reading their unit's escalation report.
+ * inboxes, and chiefs reading their unit's escalation report. On request (--only) also the
+ * fulfilment and coverage reports (chiefs) and the supervision board (deputies); with --units 20
+ * each unit has 50,000 tasks, and --rate 5 --connections 1 measures one request at a time.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -18,26 +20,36 @@ import { runLoad, type LoadFigures, type LoadRequest } from './load.js';
 
 const USAGE = `npm run bench -- api [options]
   --tasks N          tasks in the database (default 1,000,000 × scale)
+  --units N          sections the tasks are spread over (default one per 5,000 tasks; 20 for
+                     50,000 tasks a unit, in its own database dt_bench_api_u20)
   --rate N           requests per second, all connections together (default 300)
   --duration S       seconds of load per scenario (default 30)
   --warmup S         seconds of unmeasured load before each scenario (default 3)
   --connections N    connections (default 50)
-  --only LIST        scenarios, comma-separated: task,my-tasks,inbox,report (default all)
+  --only LIST        scenarios, comma-separated: task,my-tasks,inbox,report,report-fulfilment,
+                     report-coverage,board (default: the first four)
+  --period P         the reports' period: month (the last calendar month, default) or year (the
+                     last 12 calendar months)
   --reuse            keep the data set when it was built with the same parameters today
   --server-prof DIR  write a V8 CPU profile of the API process into DIR
   --scale F          fraction of the issue's sizes (e.g. 0.05)`;
 
 const here = dirname(fileURLToPath(import.meta.url));
-const SCENARIOS = ['task', 'my-tasks', 'inbox', 'report'] as const;
+const SCENARIOS = ['task', 'my-tasks', 'inbox', 'report', 'report-fulfilment', 'report-coverage', 'board'] as const;
 type Scenario = (typeof SCENARIOS)[number];
+/** The load scenarios run without --only; the other reports are measured one request at a time. */
+const DEFAULT_SCENARIOS: Scenario[] = ['task', 'my-tasks', 'inbox', 'report'];
 
 /** p99 targets of the issue: single reads 50 ms, reports 300 ms. */
-const TARGET_P99_MS: Record<Scenario, number> = { task: 50, 'my-tasks': 50, inbox: 50, report: 300 };
+const TARGET_P99_MS: Record<Scenario, number> = { task: 50, 'my-tasks': 50, inbox: 50, report: 300, 'report-fulfilment': 300, 'report-coverage': 300, board: 300 };
 const DESCRIPTION: Record<Scenario, string> = {
   task: 'GET /api/tasks/:id',
   'my-tasks': 'GET /api/tasks?mine=true&status=<open>',
   inbox: 'GET /api/inbox',
-  report: 'GET /api/reports/escalations (month)',
+  report: 'GET /api/reports/escalations',
+  'report-fulfilment': 'GET /api/reports/fulfilment',
+  'report-coverage': 'GET /api/reports/coverage',
+  board: 'GET /api/units/:id/board',
 };
 
 export async function run(args: string[]): Promise<void> {
@@ -45,33 +57,38 @@ export async function run(args: string[]): Promise<void> {
     args,
     {
       tasks: { type: 'string' },
+      units: { type: 'string' },
       rate: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
       connections: { type: 'string' },
       only: { type: 'string' },
+      period: { type: 'string' },
       reuse: { type: 'boolean' },
       'server-prof': { type: 'string' },
     },
     USAGE,
   );
   const tasks = sized(values.tasks, 1_000_000, scale, 1000);
+  const units = values.units === undefined ? undefined : sized(values.units, 1, 1);
   const rate = sized(values.rate, 300, 1);
   const seconds = sized(values.duration, 30, 1);
   const warmup = sized(values.warmup, 3, 1, 0);
   const connections = sized(values.connections, 50, 1);
-  const only = (values.only?.split(',').map((s) => s.trim()) ?? [...SCENARIOS]) as Scenario[];
+  const only = (values.only?.split(',').map((s) => s.trim()) ?? DEFAULT_SCENARIOS) as Scenario[];
+  if (values.period !== undefined && !['month', 'year'].includes(values.period)) throw new Error(`--period is month or year, got "${values.period}"`);
   for (const s of only) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario "${s}" (${SCENARIOS.join(', ')})`);
 
-  const url = withDatabase(benchDatabaseUrl(), 'dt_bench_api');
+  // Another spread gets its own database, so the default one stays reusable.
+  const url = withDatabase(benchDatabaseUrl(), units === undefined ? 'dt_bench_api' : `dt_bench_api_u${units}`);
   // The data is laid out around the day it was generated: a reuse on another day rebuilds it.
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   console.log(`api: ${tasks.toLocaleString('en')} tasks in ${url.replace(/\/\/[^@]*@/, '//')}`);
   const dataset = await ensureDataset(
     url,
-    { benchmark: 'api', tasks, today, version: 1 },
+    { benchmark: 'api', tasks, units, today, version: 2 },
     async (sql) => {
-      await generateApiData(sql, { tasks }, (line) => console.log(line));
+      await generateApiData(sql, { tasks, units }, (line) => console.log(line));
     },
     { reuse: !!values.reuse },
   );
@@ -81,7 +98,8 @@ export async function run(args: string[]): Promise<void> {
   const orgId = await sql.scalar<string>(`SELECT id::text FROM organisation LIMIT 1`);
   const counts = (await sql.query(`SELECT (SELECT count(*) FROM task)::int AS tasks,
       (SELECT count(*) FROM task WHERE status NOT IN ('DONE', 'CANCELLED'))::int AS open,
-      (SELECT count(*) FROM escalation)::int AS escalations, (SELECT count(*) FROM post)::int AS posts`))[0]!;
+      (SELECT count(*) FROM escalation)::int AS escalations, (SELECT count(*) FROM post)::int AS posts,
+      (SELECT count(*) FROM unit)::int AS units`))[0]!;
   const users = await pickUsers(sql, 20, 10, 10);
   await sql.end();
 
@@ -89,10 +107,12 @@ export async function run(args: string[]): Promise<void> {
   try {
     const base = `http://127.0.0.1:${server.port}`;
     const tokens = new Map<string, string>();
-    for (const u of [...users.officers, ...users.chiefs]) tokens.set(u.username, await login(base, u.username));
+    for (const u of [...users.officers, ...users.chiefs, ...users.deputies]) tokens.set(u.username, await login(base, u.username));
     const auth = (username: string) => ({ authorization: `Bearer ${tokens.get(username)!}` });
 
-    const month = previousMonth(today);
+    const month = values.period === 'year' ? previousMonths(today, 12) : previousMonth(today);
+    const chiefReport = (report: string) =>
+      users.chiefs.map((c) => ({ path: `/api/reports/${report}?unitId=${c.unitId}&from=${month.from}&to=${month.to}`, headers: auth(c.username) }));
     const requests: Record<Scenario, LoadRequest[]> = {
       // Interleaved: consecutive requests come from different people.
       task: interleave(users.officers.map((o) => o.taskIds.map((id) => ({ path: `/api/tasks/${id}`, headers: auth(o.username) })))),
@@ -101,12 +121,12 @@ export async function run(args: string[]): Promise<void> {
         headers: auth(o.username),
       })),
       inbox: users.officers.map((o) => ({ path: '/api/inbox', headers: auth(o.username) })),
-      report: users.chiefs.map((c) => ({
-        path: `/api/reports/escalations?unitId=${c.unitId}&from=${month.from}&to=${month.to}`,
-        headers: auth(c.username),
-      })),
+      report: chiefReport('escalations'),
+      'report-fulfilment': chiefReport('fulfilment'),
+      'report-coverage': chiefReport('coverage'),
+      board: users.deputies.map((d) => ({ path: `/api/units/${d.unitId}/board`, headers: auth(d.username) })),
     };
-    const sizes = await responseSizes(base, requests);
+    const sizes = await responseSizes(base, only, requests);
 
     // Other work on the machine shows here: figures from a busy machine are read with it.
     const loadBefore = loadavg()[0]!;
@@ -140,13 +160,13 @@ export async function run(args: string[]): Promise<void> {
       };
     });
     printTable(
-      `api: ${counts.tasks.toLocaleString('en')} tasks (${counts.open.toLocaleString('en')} open, ${counts.escalations.toLocaleString('en')} escalations, ${counts.posts.toLocaleString('en')} posts), ${rate} req/s offered, ${seconds} s per scenario, ${connections} connections`,
+      `api: ${counts.tasks.toLocaleString('en')} tasks in ${counts.units} units (${counts.open.toLocaleString('en')} open, ${counts.escalations.toLocaleString('en')} escalations, ${counts.posts.toLocaleString('en')} posts), ${rate} req/s offered, ${seconds} s per scenario, ${connections} connections, reports over ${month.from} – ${month.to}`,
       rows,
     );
     console.log(`load average (1 min): ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${machine().cpus as number} CPUs`);
     const file = writeResult('api', {
       machine: machine({ loadAverage1m: { before: loadBefore, after: loadavg()[0] } }),
-      parameters: { tasks, rate, seconds, warmup, connections, officers: users.officers.length, chiefs: users.chiefs.length, reportPeriod: month },
+      parameters: { tasks, units: counts.units, rate, seconds, warmup, connections, officers: users.officers.length, chiefs: users.chiefs.length, reportPeriod: month },
       data: counts,
       results: Object.fromEntries(only.map((s) => [s, { request: DESCRIPTION[s], rowsPerAnswer: sizes[s], targetP99Ms: TARGET_P99_MS[s], apiCpuMsPerRequest: apiCpu[s], ...figures[s] }])),
     });
@@ -215,32 +235,59 @@ async function login(base: string, username: string): Promise<string> {
 
 /**
  * One request of each kind before the load: each must answer 200, and what it returns is counted
- * (items in a task list, open tasks in an inbox, escalations in a report), so the figures are read
- * against answers that carry content.
+ * (items in a task list, open tasks in an inbox, escalations in a report, tasks due in the
+ * fulfilment report, work items covered, open tasks on the board), so the figures are read against
+ * answers that carry content. The reports' content is also printed, one line per answer.
  */
-async function responseSizes(base: string, requests: Record<Scenario, LoadRequest[]>): Promise<Record<Scenario, string>> {
+async function responseSizes(base: string, scenarios: Scenario[], requests: Record<Scenario, LoadRequest[]>): Promise<Record<Scenario, string>> {
   const sizes = {} as Record<Scenario, string>;
-  for (const scenario of SCENARIOS) {
+  for (const scenario of scenarios) {
     const counts: number[] = [];
     for (const r of requests[scenario].slice(0, 10)) {
       const res = await fetch(base + r.path, { headers: r.headers });
       if (res.status !== 200) throw new Error(`${r.path} answered ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as Record<string, unknown>;
-      counts.push(
-        scenario === 'task'
-          ? ((body.task as { escalations: unknown[] }).escalations.length + (body.history as unknown[]).length)
-          : scenario === 'my-tasks'
-            ? (body.items as unknown[]).length
-            : scenario === 'inbox'
-              ? (body.total as number)
-              : (body.items as unknown[]).length,
-      );
+      const { count, detail } = answerContent(scenario, body);
+      counts.push(count);
+      if (detail) console.log(`  ${scenario}: ${detail}`);
     }
     const min = Math.min(...counts);
     const max = Math.max(...counts);
     sizes[scenario] = min === max ? String(min) : `${min}–${max}`;
   }
   return sizes;
+}
+
+/** What one answer carries, read loosely (for counting, not checking the shape). */
+function answerContent(scenario: Scenario, body: any): { count: number; detail?: string } {
+  switch (scenario) {
+    case 'task':
+      return { count: body.task.escalations.length + body.history.length };
+    case 'my-tasks':
+      return { count: body.items.length };
+    case 'inbox':
+      return { count: body.total };
+    case 'report':
+      return { count: body.items.length };
+    case 'report-fulfilment': {
+      const t = body.totals;
+      return {
+        count: t.due,
+        detail: `${t.due} due, ${t.doneOnTime} on time, ${t.doneLate} late, ${t.open} open (${t.openOverdue} overdue), ${t.extensionsGranted} extensions granted; ${body.byPost.length} posts, ${body.byPerson.length} people, ${body.byWorkItem.length} work items`,
+      };
+    }
+    case 'report-coverage': {
+      const s = body.summary;
+      return {
+        count: s.workItems,
+        detail: `${s.workItems} work items: ${s.withTasks} with tasks, ${s.withoutTasks} without, ${s.withEvidence} with evidence; ${s.responsibilities} responsibilities, ${s.responsibilitiesExercised} exercised`,
+      };
+    }
+    case 'board': {
+      const t = body.totals;
+      return { count: t.open, detail: `${body.posts.length} posts, totals ${JSON.stringify(t)}, ${body.supervisionDuties.length} supervision duties` };
+    }
+  }
 }
 
 function interleave<T>(lists: T[][]): T[] {
@@ -251,8 +298,13 @@ function interleave<T>(lists: T[][]): T[] {
 
 /** The calendar month before `today` (YYYY-MM-DD), as a chief would read last month's report. */
 function previousMonth(today: string): { from: string; to: string } {
+  return previousMonths(today, 1);
+}
+
+/** The `n` calendar months before the month of `today`. */
+function previousMonths(today: string, n: number): { from: string; to: string } {
   const [y, m] = today.split('-').map(Number) as [number, number];
-  const first = new Date(Date.UTC(y, m - 2, 1));
+  const first = new Date(Date.UTC(y, m - 1 - n, 1));
   const last = new Date(Date.UTC(y, m - 1, 0));
   return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
 }
