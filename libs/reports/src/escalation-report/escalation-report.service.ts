@@ -30,16 +30,8 @@ export interface EscalationReportItem {
   completedAt: Date | null;
 }
 
-export interface GroupFigure {
-  key: string | null;
-  label: string | null;
-  escalations: number;
-  tasks: number;
-  level2: number;
-  level3: number;
-  acknowledged: number;
-  trend: Trend;
-}
+/** One group's counts for the period (a repository row without its grouping keys), with the trend. */
+export type GroupFigure = Omit<EscalationGroupRow, 'period' | 'dimension'> & { trend: Trend };
 
 export interface EscalationReport {
   unit: { id: string; name: string };
