@@ -53,6 +53,15 @@ const HOLDER_THEN = `
      ORDER BY pa.acting, pa.start_date DESC LIMIT 1
   ) holder ON true`;
 
+/** 催办 and 督办 of the unit ($1) with their task, post, work item and the holder then; callers add the window. */
+const SERIOUS_OF_UNIT = `
+  FROM escalation e
+  JOIN task t ON t.id = e.task_id
+  JOIN post p ON p.id = t.post_id
+  LEFT JOIN work_item w ON w.id = t.work_item_id
+  ${HOLDER_THEN}
+ WHERE e.unit_id = $1::uuid AND e.level >= 2`;
+
 @Injectable()
 export class EscalationReportRepository {
   constructor(private readonly prisma: PrismaService) {}
@@ -64,12 +73,8 @@ export class EscalationReportRepository {
               t.id AS "taskId", t.title, t.status::text AS status, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
               t.completed_at AS "completedAt", p.id AS "postId", p.name AS "postName",
               holder.id AS "personId", holder.name AS "personName", w.id AS "workItemId", w.title AS "workItemTitle"
-         FROM escalation e
-         JOIN task t ON t.id = e.task_id
-         JOIN post p ON p.id = t.post_id
-         LEFT JOIN work_item w ON w.id = t.work_item_id
-         ${HOLDER_THEN}
-        WHERE e.unit_id = $1::uuid AND e.level >= 2 AND e.due_at >= $2 AND e.due_at < $3
+         ${SERIOUS_OF_UNIT}
+          AND e.due_at >= $2 AND e.due_at < $3
         ORDER BY e.due_at, e.level, t.id`,
       w.unitId,
       w.from,
@@ -87,12 +92,8 @@ export class EscalationReportRepository {
          SELECT CASE WHEN e.due_at >= $2 THEN 'current' ELSE 'previous' END AS period,
                 e.level, e.acknowledged_at, t.id AS task_id, p.id AS post_id, p.name AS post_name,
                 holder.id AS person_id, holder.name AS person_name, w.id AS work_item_id, w.title AS work_item_title
-           FROM escalation e
-           JOIN task t ON t.id = e.task_id
-           JOIN post p ON p.id = t.post_id
-           LEFT JOIN work_item w ON w.id = t.work_item_id
-           ${HOLDER_THEN}
-          WHERE e.unit_id = $1::uuid AND e.level >= 2 AND e.due_at >= $4 AND e.due_at < $3
+           ${SERIOUS_OF_UNIT}
+            AND e.due_at >= $4 AND e.due_at < $3
        )
        SELECT period,
               CASE WHEN GROUPING(post_id) = 0 THEN 'post' WHEN GROUPING(person_id) = 0 THEN 'person'
