@@ -1,3 +1,5 @@
+import type { ChainedFields } from './history-chain.rules.js';
+
 export interface NewHistoryEvent {
   /** e.g. `task:<id>`, `security`, `calendar:<orgId>`, `duty-list:<unitId>`. */
   stream: string;
@@ -22,17 +24,4 @@ export interface HistoryEventView {
 }
 
 /** An event with every chained field, so a recipient can recompute its hash (see eventHash). */
-export interface ChainedEventRecord {
-  id: string;
-  stream: string;
-  seq: number;
-  at: string;
-  type: string;
-  actorUserId: string | null;
-  actorPersonId: string | null;
-  actingForPostId: string | null;
-  subjectId: string | null;
-  data: unknown;
-  prevHash: string;
-  hash: string;
-}
+export type ChainedEventRecord = Omit<ChainedFields, 'at'> & { id: string; at: string; hash: string };
