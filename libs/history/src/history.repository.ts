@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
-import type { Tx } from '#libs/core';
+import type { SqlTx, Tx } from '#libs/core';
 import { eventHash, GENESIS_HASH, type ChainedFields } from './history-chain.rules.js';
 import type { NewHistoryEvent } from './history.types.js';
 
@@ -18,7 +18,7 @@ export class HistoryRepository {
    * Appends to the stream's chain inside the caller's transaction. The advisory lock orders
    * concurrent writers of one stream; the unique (stream, seq) is the backstop.
    */
-  async append(tx: Tx, event: NewHistoryEvent, at: Date): Promise<{ seq: number; hash: string }> {
+  async append(tx: SqlTx, event: NewHistoryEvent, at: Date): Promise<{ seq: number; hash: string }> {
     const [row] = await this.appendMany(tx, [event], at);
     return { seq: row.seq, hash: row.hash };
   }
@@ -27,7 +27,7 @@ export class HistoryRepository {
    * First events of streams that cannot have any event yet (e.g. of tasks inserted in this same
    * transaction): no stream lock or lookup is needed, so a batch is one INSERT.
    */
-  async appendFirst(tx: Tx, events: NewHistoryEvent[], at: Date): Promise<void> {
+  async appendFirst(tx: SqlTx, events: NewHistoryEvent[], at: Date): Promise<void> {
     if (events.length === 0) return;
     await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SEAL_CUT_LOCK[0]}::int, ${SEAL_CUT_LOCK[1]}::int)`;
     await insertRows(tx, events.map((event) => chained(event, 1, GENESIS_HASH, at)));
@@ -38,7 +38,7 @@ export class HistoryRepository {
    * takes the shared seal-cut lock (see SEAL_CUT_LOCK), locks every stream in a fixed order, reads
    * each stream's head once and chains in memory.
    */
-  async appendMany(tx: Tx, events: NewHistoryEvent[], at: Date): Promise<ChainedRow[]> {
+  async appendMany(tx: SqlTx, events: NewHistoryEvent[], at: Date): Promise<ChainedRow[]> {
     if (events.length === 0) return [];
     const streams = [...new Set(events.map((e) => e.stream))].sort();
     await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${SEAL_CUT_LOCK[0]}::int, ${SEAL_CUT_LOCK[1]}::int)`;
@@ -70,7 +70,7 @@ type ChainedRow = ChainedFields & { hash: string; data: Prisma.InputJsonValue };
  * spends far more CPU building thousands of rows than PostgreSQL spends storing them. The JSON
  * carries exactly the values that were hashed (dates as ISO instants, data as its JSON).
  */
-async function insertRows(tx: Tx, rows: ChainedRow[]): Promise<void> {
+async function insertRows(tx: SqlTx, rows: ChainedRow[]): Promise<void> {
   if (rows.length === 0) return;
   const json = JSON.stringify(
     rows.map((r) => ({

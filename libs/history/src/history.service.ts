@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, PrismaService, type Tx } from '#libs/core';
+import { Clock, PrismaService, type SqlTx } from '#libs/core';
 import { HistoryRepository } from './history.repository.js';
 import type { ChainedEventRecord, HistoryEventView, NewHistoryEvent } from './history.types.js';
 
@@ -13,7 +13,7 @@ export class HistoryService {
   ) {}
 
   /** Records within the caller's transaction, or in its own when none is given. */
-  async record(event: NewHistoryEvent, tx?: Tx): Promise<void> {
+  async record(event: NewHistoryEvent, tx?: SqlTx): Promise<void> {
     if (tx) {
       await this.repository.append(tx, event, this.clock.now());
       return;
@@ -22,12 +22,12 @@ export class HistoryService {
   }
 
   /** Many events at once inside the caller's transaction, chained in the order given. */
-  async recordMany(events: NewHistoryEvent[], tx: Tx): Promise<void> {
+  async recordMany(events: NewHistoryEvent[], tx: SqlTx): Promise<void> {
     await this.repository.appendMany(tx, events, this.clock.now());
   }
 
   /** The creation events of new subjects (tasks created in this transaction), in one statement. */
-  recordFirstOfStreams(events: NewHistoryEvent[], tx: Tx): Promise<void> {
+  recordFirstOfStreams(events: NewHistoryEvent[], tx: SqlTx): Promise<void> {
     return this.repository.appendFirst(tx, events, this.clock.now());
   }
 

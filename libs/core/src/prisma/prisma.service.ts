@@ -1,21 +1,42 @@
-import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@prisma/client';
+import pg from 'pg';
 import { AppConfig } from '../config/app-config.js';
+import { DirectSql, directTransaction, type SqlTx } from './direct-sql.js';
 
 /**
  * The one PrismaClient of a process, connected through the pg driver adapter (no native query
- * engine). Only repositories inject it.
+ * engine). Only repositories inject it. The adapter runs on a pool this service owns, which also
+ * serves {@link DirectSql}: the bulk paths' raw SQL without Prisma's per-byte parameter cost, on
+ * the same connections.
  */
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
+  private readonly pool: pg.Pool;
+  /** Raw SQL outside a transaction, straight to node-postgres (see DirectSql). */
+  readonly direct: SqlTx;
+
   constructor(config: AppConfig) {
-    super({ adapter: new PrismaPg({ connectionString: config.requireDatabaseUrl(), max: 10 }) });
+    const pool = new pg.Pool({ connectionString: config.requireDatabaseUrl(), max: 10 });
+    super({ adapter: new PrismaPg(pool) });
+    this.pool = pool;
+    this.direct = new DirectSql(pool);
+    // An idle connection dropped by the server (a restart) must not crash the process; the pool
+    // replaces it on the next checkout.
+    const logger = new Logger('PrismaService');
+    pool.on('error', (error) => logger.warn(`idle database connection closed: ${error.message}`));
+  }
+
+  /** A transaction for raw-SQL repository methods only (see DirectSql); everything else uses $transaction. */
+  directTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+    return directTransaction(this.pool, fn);
   }
 
   // The last thing to close: job processors (closed in onModuleDestroy) may still be finishing.
   async onApplicationShutdown(): Promise<void> {
     await this.$disconnect();
+    if (!this.pool.ended) await this.pool.end();
   }
 }
 

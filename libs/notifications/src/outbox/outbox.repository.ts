@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OutboxChannel, OutboxStatus } from '@prisma/client';
-import { PrismaService, type Tx } from '#libs/core';
+import { PrismaService, type SqlTx, type Tx } from '#libs/core';
 import type { NotificationPayload } from '../notification.types.js';
 
 export interface NewOutboxRow {
@@ -71,7 +71,7 @@ export class OutboxRepository {
    * once (the in-app and e-mail rows of a message share theirs): Prisma's per-character cost of
    * large parameters, not PostgreSQL, is what a sweep writing thousands of rows would wait on.
    */
-  async insertMany(tx: Tx, rows: NewOutboxRow[]): Promise<void> {
+  async insertMany(tx: SqlTx, rows: NewOutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
     const payloads = new Map<NotificationPayload, number>();
     for (const r of rows) if (!payloads.has(r.payload)) payloads.set(r.payload, payloads.size);
@@ -95,7 +95,7 @@ export class OutboxRepository {
   }
 
   /** E-mail addresses of the given people (blank addresses count as none). */
-  async emailsOf(tx: Tx, personIds: string[]): Promise<Map<string, string>> {
+  async emailsOf(tx: SqlTx, personIds: string[]): Promise<Map<string, string>> {
     if (personIds.length === 0) return new Map();
     // Raw: a sweep asks for a thousand people at once, where Prisma's IN-list handling is CPU-heavy.
     const people = await tx.$queryRaw<{ id: string; email: string | null }[]>`
@@ -104,7 +104,7 @@ export class OutboxRepository {
   }
 
   /** Those of `personIds` who hold a chief post (substantive or acting) on `today` (YYYY-MM-DD). */
-  async chiefsAmong(db: Tx, personIds: string[], today: string): Promise<Set<string>> {
+  async chiefsAmong(db: SqlTx, personIds: string[], today: string): Promise<Set<string>> {
     if (personIds.length === 0) return new Set();
     const rows = await db.$queryRaw<{ person_id: string }[]>`
       SELECT DISTINCT pa.person_id::text AS person_id

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarService, isLocalDate, localDateOf } from '#libs/calendar';
-import { AppConfig, Clock, type Tx } from '#libs/core';
+import { AppConfig, Clock, type SqlTx } from '#libs/core';
 import { outboxMessageInvalid } from '../notifications.errors.js';
 import type { NotificationColour, OutgoingMessage } from '../notification.types.js';
 import { earliestSendTime, nextDigestTime } from '../quiet-hours/quiet-hours.rules.js';
@@ -26,7 +26,7 @@ export class OutboxService {
    * e-mail address, one EMAIL row whose availableAt respects quiet hours, per message. With
    * CHIEF_DIGEST, a chief's EMAIL row waits for the next working morning's digest instead.
    */
-  async write(tx: Tx, orgId: string, messages: OutgoingMessage[]): Promise<void> {
+  async write(tx: SqlTx, orgId: string, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     messages.forEach(assertValid);
     const now = this.clock.now();

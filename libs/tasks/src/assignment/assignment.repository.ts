@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService, type Tx } from '#libs/core';
+import { PrismaService, type SqlTx, type Tx } from '#libs/core';
 import type { PostStaffing } from './assignment.rules.js';
 
 const onDay = (day: Date) => ({ startDate: { lte: day }, OR: [{ endDate: null }, { endDate: { gte: day } }] });
@@ -9,7 +9,7 @@ export class AssignmentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   /** Holder and backup holder of each post on `day`, in three queries whatever the number of posts. */
-  async staffingOn(postIds: string[], day: Date, tx: Tx = this.prisma): Promise<Map<string, PostStaffing>> {
+  async staffingOn(postIds: string[], day: Date, tx: SqlTx = this.prisma): Promise<Map<string, PostStaffing>> {
     // Raw SQL with id arrays: sweeps and generation ask for a thousand posts at once, where
     // Prisma's IN-list queries cost several times the database's own work in CPU.
     const date = day.toISOString().slice(0, 10);
@@ -31,7 +31,7 @@ export class AssignmentRepository {
     );
   }
 
-  async absentOn(personIds: string[], day: Date, tx: Tx = this.prisma): Promise<Set<string>> {
+  async absentOn(personIds: string[], day: Date, tx: SqlTx = this.prisma): Promise<Set<string>> {
     if (personIds.length === 0) return new Set();
     const date = day.toISOString().slice(0, 10);
     const rows = await tx.$queryRaw<{ personId: string }[]>`

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '#libs/auth';
 import { localDateOf, type LocalDate } from '#libs/calendar';
-import { Clock, PrismaService, type Tx } from '#libs/core';
+import { Clock, PrismaService, type SqlTx, type Tx } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { TaskRepository } from '../task/task.repository.js';
 import { toDbDate } from '../task/dates.js';
@@ -24,7 +24,7 @@ export class RoutingService {
   ) {}
 
   /** Holder and backup holder of each post on a day, and which of those people are away. */
-  async staffing(postIds: string[], day: LocalDate, tx?: Tx): Promise<{ staffing: Map<string, PostStaffing>; absent: Set<string> }> {
+  async staffing(postIds: string[], day: LocalDate, tx?: SqlTx): Promise<{ staffing: Map<string, PostStaffing>; absent: Set<string> }> {
     const date = toDbDate(day);
     const staffing = await this.assignments.staffingOn(postIds, date, tx);
     const people = [...staffing.values()].flatMap((s) => [s.holder, s.backupHolder]).filter((p): p is string => p !== null);
