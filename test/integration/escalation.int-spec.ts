@@ -193,5 +193,37 @@ describe('escalation sweep under concurrency and failure', () => {
     const [dupes] = await t.db.sql(`SELECT count(*)::int n FROM (SELECT task_id, recipient_person_id, channel FROM outbox
       WHERE task_id IN (SELECT id FROM task WHERE title LIKE '中断%') GROUP BY 1, 2, 3 HAVING count(*) > 1) d`);
     expect(dupes.n).toBe(0);
+    // The failed batch's history events went with it: the outbox and history statements share the
+    // transaction's connection, and none of them may run after its rollback.
+    const [events] = await t.db.sql(`SELECT count(*)::int n FROM history_event h JOIN task t ON h.stream = 'task:' || t.id
+      WHERE t.title LIKE '中断%' AND h.type = 'escalation.raised'`);
+    expect(events.n).toBe(1200);
+  });
+
+  it('a level recorded before its task was moved on is kept, not repeated, and only new levels are told', async () => {
+    await seedDueTasks(1, '已记录');
+    const [task] = await t.db.sql(`SELECT id, unit_id FROM task WHERE title = '已记录1'`);
+    // An inconsistency the unique key absorbs: L0 and L1 exist, the task still says no level reached.
+    await t.db.sql(
+      `INSERT INTO escalation (task_id, unit_id, level, cycle, due_at, recipients, overdue_workdays)
+       SELECT $1, $2, l, 0, '2026-11-18T16:00:00Z', '{"personIds":[]}', 0 FROM generate_series(0, 1) l`,
+      [task.id, task.unit_id],
+    );
+    const result = await t.app.get(SweepService).sweep();
+    expect(result).toMatchObject({ tasks: 1, escalations: 2 });
+    const levels = await t.db.sql(`SELECT level, recipients FROM escalation WHERE task_id = $1 ORDER BY level`, [task.id]);
+    expect(levels.map((l) => [l.level, l.recipients.personIds.length > 0])).toEqual([
+      [0, false],
+      [1, false],
+      [2, true],
+      [3, true],
+    ]);
+    const events = await t.db.sql(`SELECT data->>'level' AS level FROM history_event WHERE stream = $1 AND type = 'escalation.raised' ORDER BY seq`, [
+      `task:${task.id}`,
+    ]);
+    expect(events.map((e) => e.level)).toEqual(['2', '3']);
+    // Messages name only the new levels: the deputy's 催办 and the chief's 督办, nothing for the assignee.
+    const outbox = await t.db.sql(`SELECT DISTINCT payload->>'level' AS level FROM outbox WHERE task_id = $1 ORDER BY 1`, [task.id]);
+    expect(outbox.map((o) => o.level)).toEqual(['2', '3']);
   });
 });

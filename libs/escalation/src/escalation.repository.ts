@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
-import { PrismaService, type Tx } from '#libs/core';
+import { PrismaService, type SqlTx, type Tx } from '#libs/core';
 
 export interface DueTask {
   id: string;
@@ -19,6 +19,7 @@ export interface DueTask {
 }
 
 export interface NewEscalation {
+  id: string;
   taskId: string;
   unitId: string;
   level: number;
@@ -55,10 +56,18 @@ export class EscalationRepository {
   }
 
   /**
+   * The sweep's batches: every statement in them is raw SQL carrying large JSON parameters, so
+   * they bypass Prisma's query compiler (see DirectSql), which cost more CPU than PostgreSQL spent.
+   */
+  sweepTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+    return this.prisma.directTransaction(fn);
+  }
+
+  /**
    * Claims open tasks whose next escalation time has come. SKIP LOCKED lets several sweepers
    * share the work without waiting on each other; the rows stay locked until the transaction ends.
    */
-  claimDue(tx: Tx, now: Date, limit: number): Promise<DueTask[]> {
+  claimDue(tx: SqlTx, now: Date, limit: number): Promise<DueTask[]> {
     return tx.$queryRaw<DueTask[]>`
       SELECT t.id, t.unit_id AS "unitId", t.post_id AS "postId", t.work_item_id AS "workItemId",
              t.assignee_person_id AS "assigneePersonId", t.title, t.due_date AS "dueDate",
@@ -80,7 +89,7 @@ export class EscalationRepository {
    * thousand tasks spread over a thousand units needs its few thousand chain posts, not every
    * post of those units (and then their staffing).
    */
-  chainPosts(tx: Tx, postIds: string[]): Promise<ChainRow[]> {
+  chainPosts(tx: SqlTx, postIds: string[]): Promise<ChainRow[]> {
     return tx.$queryRaw<ChainRow[]>`
       WITH RECURSIVE chain(id, depth) AS (
         SELECT id, 0 FROM post WHERE id = ANY(${postIds}::uuid[])
@@ -107,9 +116,10 @@ export class EscalationRepository {
    * (Prisma's createManyAndReturn spent more CPU on a thousand rows than PostgreSQL spends
    * storing them, and every extra round trip waits on a busy server).
    */
-  recordLevels(tx: Tx, rows: NewEscalation[], advances: TaskAdvance[]): Promise<{ id: string; taskId: string; level: number }[]> {
+  recordLevels(tx: SqlTx, rows: NewEscalation[], advances: TaskAdvance[]): Promise<{ id: string; taskId: string; level: number }[]> {
     const levels = JSON.stringify(
       rows.map((r) => ({
+        id: r.id,
         task_id: r.taskId,
         unit_id: r.unitId,
         level: r.level,
@@ -127,10 +137,10 @@ export class EscalationRepository {
          WHERE t.id = v.id
         RETURNING t.id
       )
-      INSERT INTO escalation (task_id, unit_id, level, cycle, due_at, recipients, overdue_workdays)
-      SELECT task_id, unit_id, level, cycle, due_at, recipients, overdue_workdays
+      INSERT INTO escalation (id, task_id, unit_id, level, cycle, due_at, recipients, overdue_workdays)
+      SELECT id, task_id, unit_id, level, cycle, due_at, recipients, overdue_workdays
         FROM jsonb_to_recordset(${levels}::jsonb)
-          AS r(task_id uuid, unit_id uuid, level int, cycle int, due_at timestamptz, recipients jsonb, overdue_workdays int)
+          AS r(id uuid, task_id uuid, unit_id uuid, level int, cycle int, due_at timestamptz, recipients jsonb, overdue_workdays int)
       ON CONFLICT (task_id, level, cycle) DO NOTHING
       RETURNING id::text AS id, task_id::text AS "taskId", level`;
   }

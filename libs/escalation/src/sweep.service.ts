@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { localDateOf, overdueWorkdays, type LocalDate, type WorkingCalendar } from '#libs/calendar';
-import { AppConfig, Clock, type Tx } from '#libs/core';
+import { AppConfig, Clock, type SqlTx } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { OutboxService, type OutgoingMessage } from '#libs/notifications';
-import { DeadlineService, RoutingService } from '#libs/tasks';
+import { DeadlineService, RoutingService, type PostStaffing } from '#libs/tasks';
 import { EscalationPolicyService, type LadderResolver } from './escalation-policy.service.js';
-import { EscalationRepository, type ChainRow, type DueTask } from './escalation.repository.js';
+import { EscalationRepository, type ChainRow, type DueTask, type NewEscalation } from './escalation.repository.js';
 import { LEVEL_COLOURS, LEVEL_NAMES, dueLevels, levelTimes, nextLevelAt, type Ladder, type LevelTime } from './rules/ladder.rules.js';
 import { resolveRecipients, type Recipients as Resolved, type StaffedPost } from './rules/recipients.rules.js';
 
@@ -17,6 +18,10 @@ interface RunContext {
   ladders: Map<string, LadderResolver>;
   /** Level instants per ladder and `org|due date|cut-off|cycle`. */
   levelTimes: WeakMap<Ladder, Map<string, LevelTime[]>>;
+  /** The claimed tasks' posts and the posts above them, with who holds them (and who is away) today. */
+  posts: Map<string, ChainRow>;
+  staffing: Map<string, PostStaffing>;
+  absent: Set<string>;
 }
 
 export interface SweepResult {
@@ -53,11 +58,11 @@ export class SweepService {
 
   async sweep(options: { batchSize?: number; maxBatches?: number } = {}): Promise<SweepResult> {
     const total: SweepResult = { tasks: 0, escalations: 0, messages: 0 };
-    // Calendars and ladders are read once per run, not per batch: a run lasts seconds, and a change
-    // made meanwhile applies from the next run (the minute after).
-    const run: RunContext = { calendars: new Map(), ladders: new Map(), levelTimes: new WeakMap() };
+    // Calendars, ladders, the post chains and their staffing are read once per run, not per batch:
+    // a run lasts seconds, and a change made meanwhile applies from the next run (the minute after).
+    const run: RunContext = { calendars: new Map(), ladders: new Map(), levelTimes: new WeakMap(), posts: new Map(), staffing: new Map(), absent: new Set() };
     for (let i = 0; i < (options.maxBatches ?? Number.MAX_SAFE_INTEGER); i++) {
-      const batch = await this.repository.transaction((tx) => this.sweepBatch(tx, options.batchSize ?? BATCH, run));
+      const batch = await this.repository.sweepTransaction((tx) => this.sweepBatch(tx, options.batchSize ?? BATCH, run));
       total.tasks += batch.tasks;
       total.escalations += batch.escalations;
       total.messages += batch.messages;
@@ -67,7 +72,7 @@ export class SweepService {
     return total;
   }
 
-  private async sweepBatch(tx: Tx, limit: number, run: RunContext): Promise<SweepResult> {
+  private async sweepBatch(tx: SqlTx, limit: number, run: RunContext): Promise<SweepResult> {
     const now = this.clock.now();
     const tasks = await this.repository.claimDue(tx, now, limit);
     if (tasks.length === 0) return { tasks: 0, escalations: 0, messages: 0 };
@@ -79,8 +84,8 @@ export class SweepService {
     const ladderKey = orgIds.join(',');
     let ladders = run.ladders.get(ladderKey);
     if (!ladders) run.ladders.set(ladderKey, (ladders = await this.policies.resolverFor(orgIds)));
-    const posts = new Map((await this.repository.chainPosts(tx, [...new Set(tasks.map((t) => t.postId))])).map((p) => [p.id, p]));
-    const { staffing, absent } = await this.routing.staffing([...posts.keys()], today, tx);
+    await this.loadChains(tx, tasks, today, run);
+    const { posts, staffing, absent } = run;
 
     const plans = tasks.map((task) => this.plan(task, ladders, calendars.get(task.orgId)!, now, run.levelTimes));
     const planOf = new Map(plans.map((p) => [p.task.id, p]));
@@ -97,31 +102,37 @@ export class SweepService {
       if (n === undefined) overdue.set(key, (n = overdueWorkdays(iso(task.dueDate), task.cutoff, now, calendars.get(task.orgId)!)));
       return n;
     };
-    const inserted = await this.repository.recordLevels(
-      tx,
-      plans.flatMap(({ task, due }) =>
-        due.map((level) => {
-          const recipients = recipientsOf.get(`${task.id}|${level.level}`)!;
-          return {
-            taskId: task.id,
-            unitId: task.unitId,
-            level: level.level,
-            cycle: task.escalationCycle,
-            dueAt: level.at,
-            recipients,
-            overdueWorkdays: overdueOf(task),
-          };
-        }),
-      ),
-      plans.map((p) => ({ id: p.task.id, level: p.reached, next: p.next })),
+    const levels: NewEscalation[] = plans.flatMap(({ task, due }) =>
+      due.map((level) => ({
+        // Chosen here, so the messages can be prepared while the database records the levels.
+        id: randomUUID(),
+        taskId: task.id,
+        unitId: task.unitId,
+        level: level.level,
+        cycle: task.escalationCycle,
+        dueAt: level.at,
+        recipients: recipientsOf.get(`${task.id}|${level.level}`)!,
+        overdueWorkdays: overdueOf(task),
+      })),
     );
-
-    const messages = this.messages(planOf, inserted, recipientsOf, posts, overdueOf);
-    for (const orgId of new Set(plans.map((p) => p.task.orgId))) {
-      const mine = messages.filter((m) => m.orgId === orgId).map((m) => m.message);
-      if (mine.length > 0) await this.outbox.write(tx, orgId, mine);
+    const recording = this.repository.recordLevels(tx, levels, plans.map((p) => ({ id: p.task.id, level: p.reached, next: p.next })));
+    // The batch's longest statement is now running: build the messages meanwhile, as if every level
+    // were new (the claimed tasks are locked, so one recorded before is a rare inconsistency).
+    // (Awaited below; the handler only keeps a failure from counting as unhandled should building the messages throw first.)
+    recording.catch(() => undefined);
+    let messages = this.messages(planOf, levels, recipientsOf, posts, overdueOf);
+    const inserted = await recording;
+    if (inserted.length < levels.length) messages = this.messages(planOf, inserted, recipientsOf, posts, overdueOf);
+    const byOrg = new Map<string, OutgoingMessage[]>();
+    for (const { orgId, message } of messages) {
+      const mine = byOrg.get(orgId);
+      if (mine) mine.push(message);
+      else byOrg.set(orgId, [message]);
     }
-    await this.history.recordMany(
+    const writeOutbox = async () => {
+      for (const [orgId, mine] of byOrg) await this.outbox.write(tx, orgId, mine);
+    };
+    const recordHistory = this.history.recordMany(
       inserted.map((e) => ({
         stream: `task:${e.taskId}`,
         type: 'escalation.raised',
@@ -136,7 +147,28 @@ export class SweepService {
       })),
       tx,
     );
+    // Both on the transaction's one connection: their statements queue in order, and each one's
+    // CPU work (building the outbox rows, hashing the chain) runs while the other's statement
+    // executes. allSettled, not all: neither may still be sending statements when a failure rolls
+    // the transaction back and the connection goes back to the pool.
+    const settled = await Promise.allSettled([writeOutbox(), recordHistory]);
+    for (const result of settled) if (result.status === 'rejected') throw result.reason;
     return { tasks: tasks.length, escalations: inserted.length, messages: messages.length };
+  }
+
+  /** Reads the chains of posts not seen earlier in this run, and their staffing today. */
+  private async loadChains(tx: SqlTx, tasks: DueTask[], today: LocalDate, run: RunContext): Promise<void> {
+    const unseen = [...new Set(tasks.map((t) => t.postId))].filter((id) => !run.posts.has(id));
+    if (unseen.length === 0) return;
+    const chain = (await this.repository.chainPosts(tx, unseen)).filter((p) => !run.posts.has(p.id));
+    const { staffing, absent } = await this.routing.staffing(
+      chain.map((p) => p.id),
+      today,
+      tx,
+    );
+    for (const p of chain) run.posts.set(p.id, p);
+    for (const [id, s] of staffing) run.staffing.set(id, s);
+    for (const person of absent) run.absent.add(person);
   }
 
   private plan(task: DueTask, ladders: LadderResolver, calendar: WorkingCalendar, now: Date, memo: RunContext['levelTimes']) {
@@ -157,7 +189,7 @@ export class SweepService {
     task: DueTask,
     level: LevelTime,
     posts: Map<string, ChainRow>,
-    staffing: Map<string, { holder: string | null; backupHolder: string | null }>,
+    staffing: Map<string, PostStaffing>,
     absent: Set<string>,
     ladders: LadderResolver,
   ): Recipients {
