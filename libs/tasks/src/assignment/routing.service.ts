@@ -31,7 +31,7 @@ export class RoutingService {
     return { staffing, absent: await this.assignments.absentOn(people, date, tx) };
   }
 
-  async routesFor(postIds: string[], day: LocalDate, tx?: Tx): Promise<Map<string, Routing>> {
+  async routesFor(postIds: string[], day: LocalDate, tx?: SqlTx): Promise<Map<string, Routing>> {
     const { staffing, absent } = await this.staffing(postIds, day, tx);
     const routes = new Map<string, Routing>();
     for (const postId of postIds) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PostKind, Prisma } from '@prisma/client';
 import type { LocalDate } from '#libs/calendar';
-import { PrismaService, type Tx } from '#libs/core';
+import { PrismaService, type SqlTx, type Tx } from '#libs/core';
 
 const withContext = {
   workItem: {
@@ -62,6 +62,14 @@ export class ScheduleRepository {
 
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     return this.prisma.$transaction((tx) => fn(tx), { timeout: 120_000 });
+  }
+
+  /**
+   * Generation batches: raw statements carrying thousands of rows, so they bypass Prisma's query
+   * compiler (see DirectSql), whose per-byte parameter cost exceeded PostgreSQL's own work.
+   */
+  generationTransaction<T>(fn: (tx: SqlTx) => Promise<T>): Promise<T> {
+    return this.prisma.directTransaction(fn);
   }
 
   findWorkItemContext(workItemId: string) {
@@ -127,7 +135,7 @@ export class ScheduleRepository {
    * bottleneck rather than PostgreSQL).
    */
   async insertTasks(
-    tx: Tx,
+    tx: SqlTx,
     templates: GeneratedTaskTemplate[],
     occurrences: GeneratedOccurrence[],
   ): Promise<{ id: string; scheduleId: string; occurrenceDate: LocalDate }[]> {
@@ -170,7 +178,7 @@ export class ScheduleRepository {
   }
 
   /** Moves resume points forward only (a slower concurrent run never moves one back), in one statement. */
-  async advance(tx: Tx, through: { id: string; through: LocalDate }[]): Promise<void> {
+  async advance(tx: SqlTx, through: { id: string; through: LocalDate }[]): Promise<void> {
     if (through.length === 0) return;
     await tx.$executeRaw`
       UPDATE schedule s SET generated_through = v.through, updated_at = now()

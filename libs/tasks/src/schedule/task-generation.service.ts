@@ -94,7 +94,7 @@ export class TaskGenerationService {
     now: Date,
     result: GenerationResult,
   ): Promise<void> {
-    await this.schedules.transaction(async (tx) => {
+    await this.schedules.generationTransaction(async (tx) => {
       const postIds = [...new Set(plans.map((p) => p.schedule.workItem.postId))];
       const routes = await this.routing.routesFor(postIds, today, tx);
       const templates: GeneratedTaskTemplate[] = [];
