@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
-import type { SqlTx, Tx } from '#libs/core';
+import { camelRows, type SqlTx } from '#libs/core';
 import { eventHash, GENESIS_HASH, type ChainedFields } from './history-chain.rules.js';
 import type { NewHistoryEvent } from './history.types.js';
 
@@ -58,8 +58,9 @@ export class HistoryRepository {
     return rows;
   }
 
-  listStream(tx: Tx, stream: string) {
-    return tx.historyEvent.findMany({ where: { stream }, orderBy: { seq: 'asc' } });
+  /** A stream's events in order: every task detail reads one, so it is a raw query (see DirectSql). */
+  async listStream(tx: SqlTx, stream: string): Promise<Prisma.HistoryEventGetPayload<object>[]> {
+    return camelRows(await tx.$queryRaw<Record<string, unknown>[]>`SELECT * FROM history_event WHERE stream = ${stream} ORDER BY seq`);
   }
 }
 

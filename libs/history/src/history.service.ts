@@ -42,7 +42,7 @@ export class HistoryService {
 
   /** A stream's events with every chained field (exports that a recipient can re-verify). */
   async exportStream(stream: string): Promise<ChainedEventRecord[]> {
-    const rows = await this.repository.listStream(this.prisma, stream);
+    const rows = await this.repository.listStream(this.prisma.direct, stream);
     return rows.map((e) => ({
       id: e.id.toString(),
       stream: e.stream,

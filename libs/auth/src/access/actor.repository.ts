@@ -25,9 +25,12 @@ export interface PersonView {
 export class ActorRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Runs on every authenticated request: uses the index on post_assignment(person_id). */
+  /**
+   * Runs on every authenticated request: uses the index on post_assignment(person_id), straight to
+   * the driver (see DirectSql).
+   */
   heldPosts(personId: string, onDate: string): Promise<ActorPost[]> {
-    return this.prisma.$queryRaw<ActorPost[]>`
+    return this.prisma.direct.$queryRaw<ActorPost[]>`
       SELECT DISTINCT p.id AS "postId", p.unit_id AS "unitId", p.kind::text AS kind, p.seq
         FROM post_assignment a JOIN post p ON p.id = a.post_id
        WHERE a.person_id = ${personId}::uuid

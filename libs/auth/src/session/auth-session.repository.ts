@@ -34,8 +34,9 @@ export class AuthSessionRepository {
   }
 
   /** Runs on every authenticated request: one primary-key lookup joined to its user. */
+  /** Every authenticated request: straight to the driver (see DirectSql), it is the hottest read. */
   async findOwner(sessionId: string): Promise<SessionOwner | null> {
-    const rows = await this.prisma.$queryRaw<SessionOwner[]>`
+    const rows = await this.prisma.direct.$queryRaw<SessionOwner[]>`
       SELECT s.id AS "sessionId", s.user_id AS "userId", u.username, u.person_id AS "personId", u.is_admin AS "isAdmin",
              s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.disabled_at AS "disabledAt"
         FROM auth_session s JOIN app_user u ON u.id = s.user_id

@@ -100,3 +100,16 @@ const PARSERS: Partial<Record<number, (s: string) => unknown>> = {
 export const PRISMA_RAW_TYPES = {
   getTypeParser: ((oid: number, format?: string) => PARSERS[oid] ?? pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
+
+/**
+ * Rows of `SELECT *` with snake_case columns as Prisma's model objects name them (camelCase,
+ * following the schema's @map convention), for reads moved off the model API. Enum arrays must be
+ * selected `::text[]`: node-postgres returns them as array literals otherwise.
+ */
+export function camelRows<T>(rows: Record<string, unknown>[]): T[] {
+  return rows.map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const key in row) out[key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] = row[key];
+    return out as T;
+  });
+}

@@ -11,7 +11,7 @@ export class HistoryActorsRepository {
     const persons = new Map<string, string>();
     const users = new Map<string, string>();
     if (personIds.length === 0 && userIds.length === 0) return { persons, users };
-    const rows = await this.prisma.$queryRaw<{ kind: 'person' | 'user'; id: string; name: string }[]>`
+    const rows = await this.prisma.direct.$queryRaw<{ kind: 'person' | 'user'; id: string; name: string }[]>`
       SELECT 'person' AS kind, p.id::text AS id, p.name FROM person p WHERE p.id = ANY(${personIds}::uuid[])
       UNION ALL
       SELECT 'user' AS kind, u.id::text AS id, COALESCE(p.name, u.username) AS name

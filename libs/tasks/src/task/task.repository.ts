@@ -1,11 +1,29 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type TaskStatus } from '@prisma/client';
-import { PrismaService, type Tx } from '#libs/core';
+import { camelRows, PrismaService, type SqlTx, type Tx } from '#libs/core';
 import type { ChainPost, Page, TaskFilter, TaskRecord, TaskSummary, TaskVisibility } from './task.types.js';
 
 const OPEN: TaskStatus[] = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'REVIEWED'];
 const chainSelect = { id: true, unitId: true, kind: true, reportsToId: true } as const;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+type TaskRow = Prisma.TaskGetPayload<object>;
+/**
+ * Every column of `task`, for reads that return the model object without Prisma's model API (whose
+ * query compiler cost more CPU than the database on the hot reads). The enum array is read as
+ * text[] to arrive as an array, and NULL lists as empty ones (as Prisma returns them); a test
+ * compares the result with Prisma's findUnique.
+ */
+const TASK_COLUMNS = Prisma.raw(
+  ['id', 'kind', 'unit_id', 'post_id', 'assignee_person_id', 'acting_for_person_id', 'work_item_id', 'schedule_id', 'occurrence_date',
+   'title', 'description', 'status', 'review_steps', 'review_index', 'assigned_by_id', 'assigned_by_post_id', 'assigned_on', 'issued_at',
+   'late_issued', 'deadline_rule', 'due_date', 'due_at', 'deadline_provisional', 'deadline_explanation', 'checklist', 'required_evidence',
+   'return_reason', 'cancel_reason', 'accepted_at', 'submitted_at', 'completed_at', 'cancelled_at', 'next_escalation_at',
+   'escalation_level', 'escalation_cycle', 'version', 'created_at', 'updated_at']
+    .map((c) => (c === 'review_steps' ? `COALESCE(t.review_steps::text[], '{}') AS review_steps` : c === 'required_evidence' ? `COALESCE(t.required_evidence, '{}') AS required_evidence` : `t.${c}`))
+    .join(', '),
+);
+const SORT_COLUMNS = { dueAt: Prisma.raw('t.due_at'), createdAt: Prisma.raw('t.created_at'), updatedAt: Prisma.raw('t.updated_at') } as const;
 
 @Injectable()
 export class TaskRepository {
@@ -15,32 +33,30 @@ export class TaskRepository {
     return this.prisma.$transaction((tx) => fn(tx));
   }
 
-  /** The task with its post chain (own post → deputy → chief), for access and review decisions. */
-  async findRecord(id: string, tx: Tx = this.prisma): Promise<TaskRecord | null> {
-    const task = await tx.task.findUnique({ where: { id } });
-    if (!task) return null;
-    const orgOf = () => tx.unit.findUniqueOrThrow({ where: { id: task.unitId }, select: { orgId: true } });
-    // Both depend only on the task: on the pool they go out together; a transaction keeps its order.
-    const [chain, unit] =
-      tx === this.prisma ? await Promise.all([this.chainOf(task.postId, tx), orgOf()]) : [await this.chainOf(task.postId, tx), await orgOf()];
-    return {
-      id: task.id,
-      kind: task.kind,
-      unitId: task.unitId,
-      orgId: unit.orgId,
-      status: task.status,
-      reviewSteps: task.reviewSteps,
-      reviewIndex: task.reviewIndex,
-      version: task.version,
-      assigneePersonId: task.assigneePersonId,
-      actingForPersonId: task.actingForPersonId,
-      assignedById: task.assignedById,
-      dueDate: task.dueDate,
-      dueAt: task.dueAt,
-      requiredEvidence: task.requiredEvidence,
-      escalationCycle: task.escalationCycle,
-      chain,
-    };
+  /**
+   * The task with its organisation and post chain (own post → deputy → chief), for access and
+   * review decisions: every task read and transition starts here, so it is one statement.
+   */
+  async findRecord(id: string, tx: SqlTx = this.prisma.direct): Promise<TaskRecord | null> {
+    const [row] = await tx.$queryRaw<(Omit<TaskRecord, 'chain'> & { chain: ChainPost[] | null })[]>`
+      WITH RECURSIVE target AS (
+        SELECT t.*, u.org_id FROM task t JOIN unit u ON u.id = t.unit_id WHERE t.id = ${id}::uuid
+      ), chain AS (
+        SELECT p.id, p.unit_id, p.kind, p.reports_to_id, 1 AS depth FROM post p JOIN target ON p.id = target.post_id
+        UNION ALL
+        SELECT p.id, p.unit_id, p.kind, p.reports_to_id, c.depth + 1
+          FROM chain c JOIN post p ON p.id = c.reports_to_id
+         WHERE c.depth < 5
+      )
+      SELECT t.id::text AS id, t.kind::text AS kind, t.unit_id::text AS "unitId", t.org_id::text AS "orgId", t.status::text AS status,
+             COALESCE(t.review_steps::text[], '{}') AS "reviewSteps", t.review_index AS "reviewIndex", t.version,
+             t.assignee_person_id::text AS "assigneePersonId", t.acting_for_person_id::text AS "actingForPersonId",
+             t.assigned_by_id::text AS "assignedById", t.due_date AS "dueDate", t.due_at AS "dueAt",
+             COALESCE(t.required_evidence, '{}') AS "requiredEvidence", t.escalation_cycle AS "escalationCycle",
+             (SELECT json_agg(json_build_object('id', c.id, 'unitId', c.unit_id, 'kind', c.kind, 'reportsToId', c.reports_to_id) ORDER BY c.depth)
+                FROM chain c) AS chain
+        FROM target t`;
+    return row ? { ...row, chain: row.chain ?? [] } : null;
   }
 
   /**
@@ -97,17 +113,16 @@ export class TaskRepository {
     now: Date,
     personId: string | null,
   ): Promise<{ items: TaskSummary[]; total: number }> {
-    const where: Prisma.TaskWhereInput = { AND: [this.visible(visibility), this.filtered(filter, personId, now)] };
-    const [rows, total] = await Promise.all([
-      this.prisma.task.findMany({
-        where,
-        orderBy: [{ [page.sort]: page.order }, { id: 'asc' }],
-        skip: (page.page - 1) * page.pageSize,
-        take: page.pageSize,
-      }),
-      this.prisma.task.count({ where }),
+    const where = Prisma.join([visible(visibility), ...filtered(filter, personId, now)], ' AND ');
+    const order = page.order === 'desc' ? Prisma.raw('DESC') : Prisma.raw('ASC');
+    const [rows, [count]] = await Promise.all([
+      this.prisma.direct.$queryRaw<Record<string, unknown>[]>`
+        SELECT ${TASK_COLUMNS} FROM task t WHERE ${where}
+         ORDER BY ${SORT_COLUMNS[page.sort]} ${order}, t.id
+         LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
+      this.prisma.direct.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM task t WHERE ${where}`,
     ]);
-    return { items: rows.map(toSummary), total };
+    return { items: camelRows<TaskRow>(rows).map(toSummary), total: count!.n };
   }
 
   /**
@@ -115,17 +130,23 @@ export class TaskRepository {
    * an include, which Prisma runs one after the other (what `include` would return, in one round trip).
    */
   async findDetail(id: string): Promise<Prisma.TaskGetPayload<{ include: { extensionRequests: true; escalations: true } }> | null> {
-    const [task, extensionRequests, escalations] = await Promise.all([
-      this.prisma.task.findUnique({ where: { id } }),
-      this.prisma.extensionRequest.findMany({ where: { taskId: id }, orderBy: { createdAt: 'asc' } }),
-      this.prisma.escalation.findMany({ where: { taskId: id }, orderBy: [{ cycle: 'asc' }, { level: 'asc' }] }),
+    const db = this.prisma.direct;
+    const [[task], extensionRequests, escalations] = await Promise.all([
+      db.$queryRaw<Record<string, unknown>[]>`SELECT ${TASK_COLUMNS} FROM task t WHERE t.id = ${id}::uuid`.then((r) => camelRows<TaskRow>(r)),
+      db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM extension_request WHERE task_id = ${id}::uuid ORDER BY created_at`.then((r) =>
+        camelRows<Prisma.ExtensionRequestGetPayload<object>>(r),
+      ),
+      db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM escalation WHERE task_id = ${id}::uuid ORDER BY cycle, level`.then((r) =>
+        camelRows<Prisma.EscalationGetPayload<object>>(r),
+      ),
     ]);
     return task ? { ...task, extensionRequests, escalations } : null;
   }
 
   /** 交办附件 of the task, oldest first. */
-  attachmentsOf(taskId: string) {
-    return this.prisma.taskAttachment.findMany({ where: { taskId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
+  async attachmentsOf(taskId: string): Promise<Prisma.TaskAttachmentGetPayload<object>[]> {
+    return camelRows(await this.prisma.direct.$queryRaw<Record<string, unknown>[]>`
+      SELECT * FROM task_attachment WHERE task_id = ${taskId}::uuid ORDER BY created_at, id`);
   }
 
   /** Open tasks of the posts with their current routing (to re-route on absence or holder change). */
@@ -194,30 +215,33 @@ export class TaskRepository {
     await tx.task.update({ where: { id }, data: { ...route, version: { increment: 1 } } });
   }
 
-  private visible(v: TaskVisibility): Prisma.TaskWhereInput {
-    if (v.all) return {};
-    const or: Prisma.TaskWhereInput[] = [{ unitId: { in: v.unitIds } }, { postId: { in: v.postIds } }];
-    if (v.personId) or.push({ assigneePersonId: v.personId });
-    return { OR: or };
-  }
-
-  private filtered(f: TaskFilter, personId: string | null, now: Date): Prisma.TaskWhereInput {
-    const and: Prisma.TaskWhereInput[] = [];
-    // "Mine" for someone who is no person (a pure admin account) is nothing.
-    if (f.mine) and.push(personId ? { assigneePersonId: personId } : { id: { in: [] } });
-    if (f.postId) and.push({ postId: f.postId });
-    if (f.unitId) and.push({ unitId: f.unitId });
-    if (f.status?.length) and.push({ status: { in: f.status } });
-    if (f.dueFrom) and.push({ dueDate: { gte: f.dueFrom } });
-    if (f.dueTo) and.push({ dueDate: { lte: f.dueTo } });
-    if (f.overdue) and.push({ status: { in: OPEN }, dueAt: { lte: now } });
-    if (f.workItemId) and.push({ workItemId: f.workItemId });
-    if (f.scheduleId) and.push({ scheduleId: f.scheduleId });
-    return { AND: and };
-  }
 }
 
-function toSummary(t: Prisma.TaskGetPayload<object>): TaskSummary {
+/** Who may see which tasks, as a condition on `task t`. */
+function visible(v: TaskVisibility): Prisma.Sql {
+  if (v.all) return Prisma.sql`TRUE`;
+  const or = [Prisma.sql`t.unit_id = ANY(${v.unitIds}::uuid[])`, Prisma.sql`t.post_id = ANY(${v.postIds}::uuid[])`];
+  if (v.personId) or.push(Prisma.sql`t.assignee_person_id = ${v.personId}::uuid`);
+  return Prisma.sql`(${Prisma.join(or, ' OR ')})`;
+}
+
+/** The list's filters as conditions on `task t`; statuses compare as the enum so the open-task indexes apply. */
+function filtered(f: TaskFilter, personId: string | null, now: Date): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
+  // "Mine" for someone who is no person (a pure admin account) is nothing.
+  if (f.mine) and.push(personId ? Prisma.sql`t.assignee_person_id = ${personId}::uuid` : Prisma.sql`FALSE`);
+  if (f.postId) and.push(Prisma.sql`t.post_id = ${f.postId}::uuid`);
+  if (f.unitId) and.push(Prisma.sql`t.unit_id = ${f.unitId}::uuid`);
+  if (f.status?.length) and.push(Prisma.sql`t.status = ANY(${f.status}::task_status[])`);
+  if (f.dueFrom) and.push(Prisma.sql`t.due_date >= ${f.dueFrom}::date`);
+  if (f.dueTo) and.push(Prisma.sql`t.due_date <= ${f.dueTo}::date`);
+  if (f.overdue) and.push(Prisma.sql`t.status = ANY(${OPEN}::task_status[]) AND t.due_at <= ${now}`);
+  if (f.workItemId) and.push(Prisma.sql`t.work_item_id = ${f.workItemId}::uuid`);
+  if (f.scheduleId) and.push(Prisma.sql`t.schedule_id = ${f.scheduleId}::uuid`);
+  return and;
+}
+
+function toSummary(t: TaskRow): TaskSummary {
   return {
     id: t.id,
     kind: t.kind,
