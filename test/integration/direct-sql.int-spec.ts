@@ -67,6 +67,12 @@ describe('DirectSql: the same raw results as Prisma', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('$queryRawUnsafe: positional parameters like Prisma', async () => {
+    const text = `SELECT $1::date AS d, $2::int + 1 AS n, $3::uuid[] AS ids`;
+    const values = [new Date('2026-10-08T17:30:00.000Z'), 41, ['6f1c2a9e-8d4b-4c1a-9a7e-2b3c4d5e6f70']];
+    expect(await prisma.direct.$queryRawUnsafe(text, ...values)).toEqual(await prisma.$queryRawUnsafe(text, ...values));
+  });
+
   it('a direct transaction commits together, or not at all', async () => {
     const write = (tx: SqlTx, code: string) => tx.$executeRaw`INSERT INTO organisation (code, name) VALUES (${code}, ${code})`;
     await prisma.directTransaction(async (tx) => {

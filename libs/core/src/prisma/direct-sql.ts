@@ -30,6 +30,11 @@ export class DirectSql implements SqlTx {
     return (await this.run(query, values)).rowCount ?? 0;
   }
 
+  /** Prisma's $queryRawUnsafe: SQL text with $1…$n placeholders (shared fragments that refer to them). */
+  async $queryRawUnsafe<T = unknown>(text: string, ...values: unknown[]): Promise<T> {
+    return (await this.db.query({ text, values: values.map(toParameter), types: PRISMA_RAW_TYPES })).rows as T;
+  }
+
   private run(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Promise<pg.QueryResult> {
     // A tagged-template call passes the strings array; a Prisma.sql fragment is passed whole.
     const sql = isTemplate(query) ? Prisma.sql(query, ...values) : query;
@@ -109,7 +114,15 @@ export const PRISMA_RAW_TYPES = {
 export function camelRows<T>(rows: Record<string, unknown>[]): T[] {
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
-    for (const key in row) out[key.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] = row[key];
+    for (const key in row) out[camelName(key)] = row[key];
     return out as T;
   });
+}
+
+// Column names are few and repeat on every row: converted once each.
+const camelNames = new Map<string, string>();
+function camelName(column: string): string {
+  let name = camelNames.get(column);
+  if (name === undefined) camelNames.set(column, (name = column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())));
+  return name;
 }

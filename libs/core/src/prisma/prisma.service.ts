@@ -15,7 +15,7 @@ import { DirectSql, directTransaction, type SqlTx } from './direct-sql.js';
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
   /** Raw SQL outside a transaction, straight to node-postgres (see DirectSql). */
-  readonly direct: SqlTx;
+  readonly direct: DirectSql;
 
   constructor(config: AppConfig) {
     const pool = new pg.Pool({ connectionString: config.requireDatabaseUrl(), max: 10 });

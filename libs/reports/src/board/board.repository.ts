@@ -54,7 +54,7 @@ export class BoardRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   async findUnit(unitId: string): Promise<UnitRef | null> {
-    const rows = await this.prisma.$queryRaw<UnitRef[]>`
+    const rows = await this.prisma.direct.$queryRaw<UnitRef[]>`
       SELECT u.id, u.name, u.org_id AS "orgId", o.deadline_cutoff AS cutoff
         FROM unit u JOIN organisation o ON o.id = u.org_id WHERE u.id = ${unitId}::uuid`;
     return rows[0] ?? null;
@@ -70,7 +70,7 @@ export class BoardRepository {
    * 50,000 tasks, ~40,000 heap blocks and ~230,000 escalation rows less (bench/README.md, api).
    */
   countsByPost(q: BoardQuery): Promise<PostBoardRow[]> {
-    return this.prisma.$queryRaw<PostBoardRow[]>`
+    return this.prisma.direct.$queryRaw<PostBoardRow[]>`
       WITH open_task AS (
         SELECT t.id, t.post_id, t.due_at, t.due_date, t.escalation_level,
                CASE WHEN t.status IN ('SUBMITTED', 'REVIEWED') THEN
@@ -119,7 +119,7 @@ export class BoardRepository {
 
   /** Work items of the given posts that carry a 监督责任, with how their recurring tasks stand. */
   supervisionDuties(postIds: string[], now: Date, today: string): Promise<SupervisionDutyRow[]> {
-    return this.prisma.$queryRaw<SupervisionDutyRow[]>`
+    return this.prisma.direct.$queryRaw<SupervisionDutyRow[]>`
       WITH duty AS (
         SELECT w.id, w.title, w.post_id, string_agg(r.text, '；' ORDER BY r.seq) AS responsibilities
           FROM work_item w
