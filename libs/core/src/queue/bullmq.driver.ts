@@ -10,6 +10,7 @@ import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, JobDriver, type JobHandler, type 
  */
 export class BullMqJobDriver extends JobDriver {
   readonly kind = 'bullmq' as const;
+  readonly jobsOutliveProcess = true;
   private readonly logger = new Logger('BullMqJobDriver');
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
@@ -28,10 +29,12 @@ export class BullMqJobDriver extends JobDriver {
     // Workers block on Redis; BullMQ requires unlimited retries per request for them.
     this.connection = new Redis(redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
     // A Redis that comes back empty (restart without persistence, failover to a fresh node) has
-    // lost the job schedulers; nothing else would recreate them until a process restarts. Upserting
-    // again after every reconnect is harmless when they survived.
+    // lost the job schedulers and every queued job; nothing else would recreate them until a
+    // process restarts. A reconnect cannot tell a network blip from an empty restart, so both are
+    // treated as a loss: upserting the schedulers again is harmless when they survived, and so is
+    // re-queueing work that is still queued (listeners re-enqueue under the same job ids).
     this.connection.on('ready', () => {
-      if (this.connectedBefore) void this.restoreSchedulers();
+      if (this.connectedBefore) void Promise.all([this.restoreSchedulers(), this.notifyQueueStateLost()]);
       this.connectedBefore = true;
     });
   }

@@ -29,6 +29,8 @@ interface QueueState {
  */
 export class InProcessJobDriver extends JobDriver {
   readonly kind = 'in-process' as const;
+  // Never notifies listeners of lost queue state: while the process runs its queue loses nothing.
+  readonly jobsOutliveProcess = false;
   private readonly logger = new Logger('InProcessJobDriver');
   private readonly queues = new Map<string, QueueState>();
   private readonly repeaters = new Map<string, NodeJS.Timeout>();

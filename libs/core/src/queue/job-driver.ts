@@ -1,3 +1,5 @@
+import { Logger } from '@nestjs/common';
+
 /**
  * Queues only carry work: every job must be safe to run more than once, because the database is
  * the source of truth and both drivers deliver at least once.
@@ -28,12 +30,21 @@ export interface NewJob<T = unknown> {
   opts?: JobOptions;
 }
 
+export type QueueStateLostListener = () => void | Promise<void>;
+
 /**
  * One interface, two drivers: BullMQ on Redis for production (API and workers in separate
  * processes) and an in-process driver for the single-process embedded default.
  */
 export abstract class JobDriver {
   abstract readonly kind: 'bullmq' | 'in-process';
+  /**
+   * Whether jobs queued by a process are still there after it ends (Redis keeps them; the
+   * in-process queue dies with its process). When false, whatever a previous process handed to the
+   * queue and the database still records as in flight was lost.
+   */
+  abstract readonly jobsOutliveProcess: boolean;
+  private readonly queueStateLostListeners = new Set<QueueStateLostListener>();
   abstract enqueue<T>(queue: string, job: NewJob<T>): Promise<void>;
   abstract enqueueBulk<T>(queue: string, jobs: NewJob<T>[]): Promise<void>;
   /** Starts consuming a queue in this process. */
@@ -43,7 +54,33 @@ export abstract class JobDriver {
   /** Resolves when nothing is waiting, delayed or running (tests, CLI one-shots). */
   abstract drain(queue: string, timeoutMs?: number): Promise<void>;
   abstract close(): Promise<void>;
+
+  /**
+   * Called whenever jobs queued earlier may have been lost while this process keeps running
+   * (BullMQ: after every reconnect to Redis, which may have come back empty). Lets the owners of
+   * the work re-queue from the database instead of waiting for their own timeouts. Returns a
+   * function that removes the listener.
+   */
+  onQueueStateLost(listener: QueueStateLostListener): () => void {
+    this.queueStateLostListeners.add(listener);
+    return () => this.queueStateLostListeners.delete(listener);
+  }
+
+  /** Runs every listener; one that fails does not keep the others from running. */
+  protected async notifyQueueStateLost(): Promise<void> {
+    await Promise.all(
+      [...this.queueStateLostListeners].map(async (listener) => {
+        try {
+          await listener();
+        } catch (e) {
+          queueLogger.error(`a listener for lost queue state failed: ${(e as Error).stack ?? String(e)}`);
+        }
+      }),
+    );
+  }
 }
+
+const queueLogger = new Logger('JobDriver');
 
 export const DEFAULT_ATTEMPTS = 5;
 export const DEFAULT_BACKOFF_MS = 2_000;

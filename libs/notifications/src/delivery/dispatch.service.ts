@@ -38,6 +38,16 @@ export class DispatchService {
     return total;
   }
 
+  /**
+   * Makes rows whose delivery jobs the queue may have lost due now, instead of after their lease;
+   * the next dispatch run picks them up. Returns how many rows were released.
+   */
+  async releaseLeases(): Promise<number> {
+    const released = await this.repository.releaseLeases(this.clock.now());
+    if (released > 0) this.logger.log(`${released} dispatched outbox rows are due again: the queue may have lost their jobs`);
+    return released;
+  }
+
   private dispatchBatch(): Promise<number> {
     const now = this.clock.now();
     return this.prisma.$transaction(

@@ -1,4 +1,4 @@
-import { Injectable, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { JobDriver, JobProcessor, type HandlesJobs, type JobContext } from '#libs/core';
 import { DeliveryService } from '../delivery/delivery.service.js';
 import { DispatchService } from '../delivery/dispatch.service.js';
@@ -69,17 +69,55 @@ export class NotificationDispatchProcessor implements HandlesJobs {
   }
 }
 
-/** Registers the repeating dispatch (idempotently) and runs one at start, e.g. after downtime. */
+/**
+ * Registers the repeating dispatch (idempotently) and runs one at start, e.g. after downtime. Rows
+ * whose delivery jobs the queue lost are made due again at once rather than after their lease.
+ */
 @Injectable()
-export class NotificationJobsScheduler implements OnApplicationBootstrap {
+export class NotificationJobsScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('NotificationJobs');
+  private stopListening?: () => void;
 
-  constructor(private readonly driver: JobDriver) {}
+  constructor(
+    private readonly driver: JobDriver,
+    private readonly dispatch: DispatchService,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // At boot only where the queue died with the previous process (in-process). Redis keeps a
+    // restarted BullMQ worker's jobs and BullMQ hands its stalled ones to another worker, so a
+    // release at every worker boot (a deploy boots them all) would only re-dispatch rows still
+    // queued. BullMQ loses jobs when Redis comes back empty, which running workers see as a
+    // reconnect; a Redis emptied while no worker was connected is left to the lease.
+    if (!this.driver.jobsOutliveProcess) await this.releaseLeases();
+    this.stopListening?.();
+    this.stopListening = this.driver.onQueueStateLost(() => this.releaseAndDispatchSoon());
     await this.driver.repeat(NOTIFICATIONS_DISPATCH_QUEUE, 'dispatch-notifications', DISPATCH_EVERY_MS, { name: DISPATCH_JOB, data: {} });
+    // Also picks up the rows released above.
     await this.driver.enqueue(NOTIFICATIONS_DISPATCH_QUEUE, { name: DISPATCH_JOB, data: {}, opts: { jobId: 'dispatch-at-start', attempts: 1 } });
     this.logger.log(`notification dispatch every ${DISPATCH_EVERY_MS / 1000} s`);
+  }
+
+  onModuleDestroy(): void {
+    this.stopListening?.();
+  }
+
+  private async releaseAndDispatchSoon(): Promise<void> {
+    if ((await this.releaseLeases()) === 0) return;
+    // A run of its own rather than the next tick: that is up to 20 s away, and later still when an
+    // empty Redis first needs the scheduler restored. One job id, so the workers that all reconnect
+    // at once queue one run between them (a dispatch run takes every due row anyway).
+    await this.driver.enqueue(NOTIFICATIONS_DISPATCH_QUEUE, { name: DISPATCH_JOB, data: {}, opts: { jobId: 'dispatch-after-queue-loss', attempts: 1 } });
+  }
+
+  private async releaseLeases(): Promise<number> {
+    try {
+      return await this.dispatch.releaseLeases();
+    } catch (error) {
+      // Nothing is lost: the rows come back when their lease runs out.
+      this.logger.error(`could not release dispatched outbox rows, they are due again after their lease: ${(error as Error).message}`);
+      return 0;
+    }
   }
 }
 

@@ -123,6 +123,7 @@ export class OutboxRepository {
   /**
    * Takes up to `limit` due PENDING rows, oldest first, and hides them until `leaseUntil`: the row
    * stays PENDING, so if its job is lost it is simply due again after the lease and re-dispatched.
+   * leased_until tells these rows from deferred or backed-off ones (see releaseLeases).
    */
   async claimDue(tx: Tx, now: Date, limit: number, leaseUntil: Date): Promise<ClaimedRow[]> {
     const rows = await tx.$queryRaw<{ id: string; channel: OutboxChannel; recipient_person_id: string }[]>`
@@ -133,7 +134,7 @@ export class OutboxRepository {
          LIMIT ${limit}
          FOR UPDATE SKIP LOCKED
       )
-      UPDATE outbox o SET available_at = ${leaseUntil}
+      UPDATE outbox o SET available_at = ${leaseUntil}, leased_until = ${leaseUntil}
         FROM due WHERE o.id = due.id
       RETURNING o.id::text AS id, o.channel, o.recipient_person_id::text AS recipient_person_id`;
     return rows.map((r) => ({ id: r.id, channel: r.channel, recipientPersonId: r.recipient_person_id }));
@@ -189,7 +190,7 @@ export class OutboxRepository {
     return this.prisma.$transaction(async (tx) => {
       const { count } = await tx.outbox.updateMany({
         where: { id, status: 'PENDING' },
-        data: { status: 'SENT', sentAt: at, attempts: { increment: 1 } },
+        data: { status: 'SENT', sentAt: at, attempts: { increment: 1 }, leasedUntil: null },
       });
       if (count === 0) return false;
       await tx.notification.createMany({ data: [{ ...notification, outboxId: id, createdAt: at }], skipDuplicates: true });
@@ -201,7 +202,7 @@ export class OutboxRepository {
   async markSent(ids: string[], at: Date): Promise<number> {
     const { count } = await this.prisma.outbox.updateMany({
       where: { id: { in: ids }, status: 'PENDING' },
-      data: { status: 'SENT', sentAt: at, attempts: { increment: 1 } },
+      data: { status: 'SENT', sentAt: at, attempts: { increment: 1 }, leasedUntil: null },
     });
     return count;
   }
@@ -219,14 +220,27 @@ export class OutboxRepository {
   ): Promise<boolean> {
     const { count } = await this.prisma.outbox.updateMany({
       where: { id, status: 'PENDING', attempts: previousAttempts },
-      data: { status: next.status, attempts: next.attempts, availableAt: next.availableAt, lastError },
+      data: { status: next.status, attempts: next.attempts, availableAt: next.availableAt, lastError, leasedUntil: null },
     });
     return count === 1;
   }
 
   /** Holds a row (quiet hours) without counting an attempt. */
   async deferUntil(id: string, at: Date): Promise<void> {
-    await this.prisma.outbox.updateMany({ where: { id, status: 'PENDING' }, data: { availableAt: at } });
+    await this.prisma.outbox.updateMany({ where: { id, status: 'PENDING' }, data: { availableAt: at, leasedUntil: null } });
+  }
+
+  /**
+   * Rows handed to the queue and not handled since become due at `now` (or stay due earlier), for
+   * when the queue lost its jobs. Rows held for quiet hours or a retry carry no lease and keep
+   * their time. Returns how many rows were released.
+   */
+  async releaseLeases(now: Date): Promise<number> {
+    // A row whose job still exists is merely dispatched again, which the queue's job-id dedup
+    // turns into nothing; so releasing when unsure whether jobs were lost costs little.
+    return this.prisma.$executeRaw`
+      UPDATE outbox SET available_at = LEAST(available_at, ${now}), leased_until = NULL
+       WHERE leased_until IS NOT NULL AND status = 'PENDING'`;
   }
 
   async listFailed(offset: number, limit: number): Promise<{ total: number; rows: FailedRow[] }> {
@@ -286,7 +300,7 @@ export class OutboxRepository {
   async reopenFailed(id: string, now: Date): Promise<boolean> {
     const { count } = await this.prisma.outbox.updateMany({
       where: { id, status: 'FAILED' },
-      data: { status: 'PENDING', attempts: 0, availableAt: now },
+      data: { status: 'PENDING', attempts: 0, availableAt: now, leasedUntil: null },
     });
     return count === 1;
   }
