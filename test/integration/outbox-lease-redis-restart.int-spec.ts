@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { DispatchService, NOTIFICATIONS_QUEUE } from '#libs/notifications';
 import { MINUTE, helpers, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
+import { freePort, haveRedisServer, sleep, startRedis, stopRedis } from '../support/redis-server.js';
 
 /**
  * Redis restarting empty loses every queued delivery job. The dispatched rows must come back once
@@ -12,47 +12,9 @@ import { MINUTE, helpers, startHarness, type DeliveryHelpers, type Harness } fro
  * the release they would never be due again here). Runs its own redis-server on a free port: the
  * shared one must never be restarted by a test.
  */
-const binary = process.env.REDIS_SERVER ?? 'redis-server';
-const haveRedisServer = spawnSync(binary, ['--version']).status === 0;
-if (!haveRedisServer) console.warn(`!!! ${binary} not found: outbox-lease-redis-restart.int-spec.ts did NOT run`);
+const redisServerFound = haveRedisServer('outbox-lease-redis-restart.int-spec.ts');
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-    probe.on('error', () => undefined);
-    try {
-      await probe.connect();
-      await probe.ping();
-      return child;
-    } catch {
-      await sleep(50);
-    } finally {
-      probe.disconnect();
-    }
-  }
-  throw new Error('redis-server did not start');
-}
-
-async function stopRedis(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGKILL');
-  await exited;
-}
-
-(haveRedisServer ? describe : describe.skip)('outbox leases across a Redis restart that lost every job (BullMQ driver)', () => {
+(redisServerFound ? describe : describe.skip)('outbox leases across a Redis restart that lost every job (BullMQ driver)', () => {
   const prefix = 'dt-lease';
   let port: number;
   let redis: ChildProcess | undefined;
