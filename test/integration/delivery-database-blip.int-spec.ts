@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { OutboxRepository } from '../../libs/notifications/src/outbox/outbox.repository.js';
-import { helpers, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
+import { closeHarness, helpers, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
 
 /**
  * A database restart under a running worker (seen in the chaos run): deliveries fail for a few
@@ -17,10 +17,7 @@ describe('delivery across a brief database outage', () => {
     h = await startHarness({});
     x = helpers(h);
   });
-  afterAll(async () => {
-    await h?.t.close();
-    await h?.sink.stop();
-  });
+  afterAll(() => closeHarness(h));
   beforeEach(() => {
     // Thursday 2026-11-26, 10:00 in Shanghai: inside working hours.
     h.t.clock.set('2026-11-26T02:00:00.000Z');

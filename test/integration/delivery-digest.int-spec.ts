@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { digestMessageId } from '#libs/notifications';
-import { MAIL_FROM, helpers, sh, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
+import { MAIL_FROM, closeHarness, helpers, sh, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
 
 describe('chief digest (CHIEF_DIGEST=true)', () => {
   let h: Harness;
@@ -10,10 +10,7 @@ describe('chief digest (CHIEF_DIGEST=true)', () => {
     h = await startHarness({ CHIEF_DIGEST: 'true' });
     x = helpers(h);
   });
-  afterAll(async () => {
-    await h?.t.close();
-    await h?.sink.stop();
-  });
+  afterAll(() => closeHarness(h));
 
   it("holds a chief's e-mails for one digest the next working morning; others and in-app are immediate", async () => {
     h.t.clock.set(sh('2026-11-26 10:00'));

@@ -3,7 +3,7 @@ import { PrismaService } from '#libs/core';
 import { DeliveryService, OutboxService } from '#libs/notifications';
 import pg from 'pg';
 import { DISPATCH_LOCK_KEY, OutboxRepository } from '../../libs/notifications/src/outbox/outbox.repository.js';
-import { MINUTE, helpers, sh, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
+import { MINUTE, closeHarness, freshSinkAtThursdayMorning, helpers, sh, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
 import { loginAs, redisAvailable } from '../support/test-app.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -21,17 +21,8 @@ describe.each(drivers)('notification delivery ($name driver)', ({ redis }) => {
     h = await startHarness({ DELIVERY_MAX_ATTEMPTS: '3' }, redis);
     x = helpers(h);
   });
-  afterAll(async () => {
-    await h?.t.close();
-    await h?.sink.stop();
-  });
-  beforeEach(async () => {
-    h.sink.mode = 'accept';
-    await h.sink.stop();
-    await h.sink.start();
-    // Thursday 2026-11-26, 10:00 in Shanghai: inside working hours.
-    h.t.clock.set('2026-11-26T02:00:00.000Z');
-  });
+  afterAll(() => closeHarness(h));
+  beforeEach(() => freshSinkAtThursdayMorning(h));
 
   it('delivers Chinese e-mail with a Message-ID derived from the row, and each in-app notification once', async () => {
     const task = await x.newTask('报送国土空间总体规划实施评估报告');

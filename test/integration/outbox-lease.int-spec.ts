@@ -8,7 +8,7 @@ import {
   NotificationJobsScheduler,
 } from '#libs/notifications';
 import { OutboxRepository } from '../../libs/notifications/src/outbox/outbox.repository.js';
-import { MINUTE, helpers, sh, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
+import { MINUTE, closeHarness, freshSinkAtThursdayMorning, helpers, sh, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
 
 /**
  * A dispatched row is hidden for 5 minutes in case its delivery job is lost. When the queue is
@@ -40,17 +40,8 @@ describe('outbox leases (in-process driver)', () => {
     h = await startHarness({});
     x = helpers(h);
   });
-  afterAll(async () => {
-    await h?.t.close();
-    await h?.sink.stop();
-  });
-  beforeEach(async () => {
-    h.sink.mode = 'accept';
-    await h.sink.stop();
-    await h.sink.start();
-    // Thursday 2026-11-26, 10:00 in Shanghai: inside working hours.
-    h.t.clock.set('2026-11-26T02:00:00.000Z');
-  });
+  afterAll(() => closeHarness(h));
+  beforeEach(() => freshSinkAtThursdayMorning(h));
 
   it('a claimed row carries its lease until a delivery handles it', async () => {
     const task = await x.newTask('租约随投递清除');

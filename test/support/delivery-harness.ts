@@ -113,3 +113,16 @@ export function helpers(h: Harness) {
 }
 
 export type DeliveryHelpers = ReturnType<typeof helpers>;
+
+/** Each test starts with a fresh sink that accepts everything, at Thursday 2026-11-26 10:00 in Shanghai (working hours). */
+export async function freshSinkAtThursdayMorning(h: Harness): Promise<void> {
+  h.sink.mode = 'accept';
+  await h.sink.stop();
+  await h.sink.start();
+  h.t.clock.set('2026-11-26T02:00:00.000Z');
+}
+
+export async function closeHarness(h: Harness | undefined): Promise<void> {
+  await h?.t.close();
+  await h?.sink.stop();
+}
