@@ -115,12 +115,18 @@ export class AuthService {
   /** Every authenticated request: a valid signature and expiry, then a live session and account. */
   async authenticate(accessToken: string): Promise<Actor> {
     const claims = await this.tokens.verify(accessToken);
-    const owner = await this.sessions.findOwner(claims.sessionId);
+    const owner = await this.sessions.findOwner(claims.sessionId, shanghaiDate(this.clock));
     if (!owner || owner.userId !== claims.userId) throw tokenInvalid();
     if (owner.revokedAt || owner.expiresAt <= this.clock.now()) throw sessionEnded();
     if (owner.disabledAt) throw accountDisabled();
-    const posts = owner.personId ? await this.actors.heldPosts(owner.personId, shanghaiDate(this.clock)) : [];
-    return { userId: owner.userId, username: owner.username, personId: owner.personId, isAdmin: owner.isAdmin, sessionId: owner.sessionId, posts };
+    return {
+      userId: owner.userId,
+      username: owner.username,
+      personId: owner.personId,
+      isAdmin: owner.isAdmin,
+      sessionId: owner.sessionId,
+      posts: owner.posts,
+    };
   }
 
   async describe(actor: Actor): Promise<MeView> {

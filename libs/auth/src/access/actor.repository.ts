@@ -25,20 +25,6 @@ export interface PersonView {
 export class ActorRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /**
-   * Runs on every authenticated request: uses the index on post_assignment(person_id), straight to
-   * the driver (see DirectSql).
-   */
-  heldPosts(personId: string, onDate: string): Promise<ActorPost[]> {
-    return this.prisma.direct.$queryRaw<ActorPost[]>`
-      SELECT DISTINCT p.id AS "postId", p.unit_id AS "unitId", p.kind::text AS kind, p.seq
-        FROM post_assignment a JOIN post p ON p.id = a.post_id
-       WHERE a.person_id = ${personId}::uuid
-         AND a.start_date <= ${onDate}::date AND (a.end_date IS NULL OR a.end_date >= ${onDate}::date)
-         AND p.retired_at IS NULL
-       ORDER BY p.unit_id, p.seq`.then((rows) => rows.map(({ postId, unitId, kind }) => ({ postId, unitId, kind })));
-  }
-
   async heldPostDetails(personId: string, onDate: string): Promise<HeldPost[]> {
     const rows = await this.prisma.$queryRaw<(Omit<HeldPost, 'since'> & { since: string; kind: PostKind })[]>`
       SELECT p.id AS "postId", p.unit_id AS "unitId", p.kind::text AS kind, p.code AS "postCode", p.name AS "postName",

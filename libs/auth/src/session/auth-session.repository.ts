@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService, type Tx } from '#libs/core';
+import type { ActorPost } from '../access/actor.types.js';
 
 /** A session with what every authenticated request needs to know about its user. */
 export interface SessionOwner {
@@ -33,12 +34,23 @@ export class AuthSessionRepository {
     return created.id;
   }
 
-  /** Runs on every authenticated request: one primary-key lookup joined to its user. */
-  /** Every authenticated request: straight to the driver (see DirectSql), it is the hottest read. */
-  async findOwner(sessionId: string): Promise<SessionOwner | null> {
-    const rows = await this.prisma.direct.$queryRaw<SessionOwner[]>`
+  /**
+   * Runs on every authenticated request, so it is one statement straight to the driver (see
+   * DirectSql): the session joined to its user, and the posts the user's person holds on `onDate`
+   * (Asia/Shanghai, YYYY-MM-DD; acting holdings count, retired posts do not).
+   */
+  async findOwner(sessionId: string, onDate: string): Promise<(SessionOwner & { posts: ActorPost[] }) | null> {
+    const rows = await this.prisma.direct.$queryRaw<(SessionOwner & { posts: ActorPost[] })[]>`
       SELECT s.id AS "sessionId", s.user_id AS "userId", u.username, u.person_id AS "personId", u.is_admin AS "isAdmin",
-             s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.disabled_at AS "disabledAt"
+             s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.disabled_at AS "disabledAt",
+             COALESCE((
+               SELECT json_agg(json_build_object('postId', held.id, 'unitId', held.unit_id, 'kind', held.kind) ORDER BY held.unit_id, held.seq)
+                 FROM (SELECT DISTINCT p.id, p.unit_id, p.kind, p.seq
+                         FROM post_assignment a JOIN post p ON p.id = a.post_id
+                        WHERE a.person_id = u.person_id
+                          AND a.start_date <= ${onDate}::date AND (a.end_date IS NULL OR a.end_date >= ${onDate}::date)
+                          AND p.retired_at IS NULL) held
+             ), '[]') AS posts
         FROM auth_session s JOIN app_user u ON u.id = s.user_id
        WHERE s.id = ${sessionId}::uuid`;
     return rows[0] ?? null;
