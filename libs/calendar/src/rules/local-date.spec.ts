@@ -4,12 +4,15 @@ import {
   compareLocalDates,
   dayOfWeek,
   daysBetween,
+  fromEpochDay,
   instantAt,
   isLocalDate,
   lastDayOfMonth,
   localDateOf,
   parseLocalDate,
   parseTimeOfDay,
+  toEpochDay,
+  type LocalDate,
 } from './local-date.js';
 
 const d = parseLocalDate;
@@ -84,6 +87,55 @@ describe('calendar arithmetic', () => {
   ])('lastDayOfMonth(%i, %i) = %s', (year, month, expected) => {
     expect(lastDayOfMonth(year, month)).toBe(expected);
   });
+});
+
+describe('epoch days (integer arithmetic, no Date)', () => {
+  const MS_PER_DAY = 86_400_000;
+  // What the conversions were defined as before they became integer maths.
+  const viaDate = {
+    to: (value: string) => Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))) / MS_PER_DAY,
+    from: (epochDay: number) => new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10),
+  };
+
+  it.each([
+    ['1970-01-01', 0],
+    ['1969-12-31', -1],
+    ['1900-01-01', -25_567],
+    ['1900-03-01', -25_508], // 1900 is not a leap year
+    ['2000-02-29', 11_016],
+    ['2000-03-01', 11_017],
+    ['2026-10-01', 20_727],
+    ['1000-01-01', -354_285],
+    ['9999-12-31', 2_932_896],
+  ])('%s is epoch day %i both ways', (date, epochDay) => {
+    expect(toEpochDay(date as LocalDate)).toBe(epochDay);
+    expect(fromEpochDay(epochDay)).toBe(date);
+  });
+
+  it('agrees with Date for every day of 1899–2101', () => {
+    const mismatches: string[] = [];
+    for (let epochDay = viaDate.to('1899-01-01'); epochDay <= viaDate.to('2101-12-31'); epochDay += 1) {
+      const date = viaDate.from(epochDay);
+      if (fromEpochDay(epochDay) !== date || toEpochDay(date as LocalDate) !== epochDay) mismatches.push(date);
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+
+  // Inputs no LocalDate helper mints keep the Date-based answer (or error) exactly.
+  it.each([1.5, -0.5, -354_286, 2_932_897, -800_000])('fromEpochDay(%p) matches Date', (epochDay) => {
+    expect(fromEpochDay(epochDay)).toBe(viaDate.from(epochDay));
+  });
+
+  it.each([Number.NaN, 1e12])('fromEpochDay(%p) throws as Date does', (epochDay) => {
+    expect(() => fromEpochDay(epochDay)).toThrow(RangeError);
+  });
+
+  it.each(['2026-02-30', '2026-01-00', '2024-02-31', '0050-01-01', '0999-12-31', '2026-13-01', '2026-1-01', 'abcd-ef-gh'])(
+    'toEpochDay(%p) matches Date.UTC, rollover and all',
+    (value) => {
+      expect(toEpochDay(value as LocalDate)).toBe(viaDate.to(value));
+    },
+  );
 });
 
 describe('Shanghai wall time', () => {

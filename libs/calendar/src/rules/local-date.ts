@@ -61,11 +61,56 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Days since 1970-01-01; lets all arithmetic be integer maths with no time zone involved. */
 export function toEpochDay(date: LocalDate): number {
+  // Working-day counts convert dates on every call, so the usual shape is read digit by digit;
+  // anything else keeps the Date.UTC reading (which maps years 0–99 to 1900–1999, for one).
+  if (date.length === 10 && date.charCodeAt(4) === DASH && date.charCodeAt(7) === DASH) {
+    const year = digitsAt(date, 0, 4);
+    const month = digitsAt(date, 5, 2);
+    const day = digitsAt(date, 8, 2);
+    // Out-of-range days roll over exactly as Date.UTC does, since the count is linear in the day.
+    if (year >= 100 && month >= 1 && month <= 12 && day >= 0) return epochDayOf(year, month, day);
+  }
   return Date.UTC(yearOf(date), monthOf(date) - 1, dayOfMonth(date)) / MS_PER_DAY;
 }
 
 export function fromEpochDay(epochDay: number): LocalDate {
+  if (Number.isInteger(epochDay) && epochDay >= FIRST_FOUR_DIGIT_YEAR_DAY && epochDay <= LAST_FOUR_DIGIT_YEAR_DAY) {
+    const { year, month, day } = civilOfEpochDay(epochDay);
+    return `${year}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}` as LocalDate;
+  }
+  // Fractions, NaN and years outside 1000–9999 keep exactly what toISOString produces (or throws).
   return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10) as LocalDate;
+}
+
+/**
+ * Proleptic Gregorian (year, month, day) → days since 1970-01-01, in integers only
+ * (H. Hinnant's days_from_civil: years start in March so the leap day comes last).
+ */
+export function epochDayOf(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** Inverse of epochDayOf (civil_from_days). */
+export function civilOfEpochDay(epochDay: number): { year: number; month: number; day: number } {
+  const z = epochDay + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return {
+    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1,
+  };
 }
 
 export function makeLocalDate(year: number, month: number, day: number): LocalDate {
@@ -133,4 +178,22 @@ export function instantAt(date: LocalDate, time: string): Date {
 
 function pad2(n: number): string {
   return String(n).padStart(2, '0');
+}
+
+const DASH = 0x2d;
+const ZERO = 0x30;
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, n) => pad2(n));
+/** 1000-01-01 and 9999-12-31: the years whose ISO form is four plain digits. */
+const FIRST_FOUR_DIGIT_YEAR_DAY = -354_285;
+const LAST_FOUR_DIGIT_YEAR_DAY = 2_932_896;
+
+/** The decimal number in value[start, start + length), or −1 if any of it is not a digit. */
+function digitsAt(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i += 1) {
+    const digit = value.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }

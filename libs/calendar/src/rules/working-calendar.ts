@@ -11,32 +11,16 @@ import {
   type YearSchedule,
 } from './calendar.types.js';
 import {
-  addDays,
   firstDayOfMonth,
+  fromEpochDay,
   isLocalDate,
   isWeekend,
   lastDayOfMonth,
+  toEpochDay,
   yearOf,
   type LocalDate,
 } from './local-date.js';
-
-/** Records which missing years an operation looked at. */
-class Consultation {
-  private readonly missing = new Set<number>();
-
-  constructor(private readonly calendar: WorkingCalendar) {}
-
-  day(date: LocalDate): DayInfo {
-    const info = this.calendar.day(date);
-    if (info.provisional) this.missing.add(yearOf(date));
-    return info;
-  }
-
-  provenance(): { provisional: boolean; missingYears: number[] } {
-    const missingYears = [...this.missing].sort((a, b) => a - b);
-    return { provisional: missingYears.length > 0, missingYears };
-  }
-}
+import { WorkdayIndex } from './workday-index.js';
 
 interface WalkOptions {
   start: LocalDate;
@@ -55,6 +39,8 @@ interface WalkOptions {
 export class WorkingCalendar {
   private readonly years: ReadonlySet<number>;
   private readonly exceptions: ReadonlyMap<string, ExceptionalDay>;
+  /** Built on first use, so a calendar only asked about single days never pays for it. */
+  private indexCache: WorkdayIndex | undefined;
 
   constructor(data: CalendarData) {
     for (const year of data.years) {
@@ -118,9 +104,8 @@ export class WorkingCalendar {
   }
 
   isWorkday(date: LocalDate): WorkdayCheck {
-    const consult = new Consultation(this);
-    const day = consult.day(date);
-    return { workday: day.workday, day, ...consult.provenance() };
+    const day = this.day(date);
+    return { workday: day.workday, day, ...provenance(day.provisional ? [yearOf(date)] : []) };
   }
 
   /**
@@ -151,12 +136,11 @@ export class WorkingCalendar {
   /** Working days d with a < d <= b; negative (−count over b < d <= a) when b < a. */
   workdaysBetween(a: LocalDate, b: LocalDate): WorkdayCount {
     const [lo, hi, sign] = a <= b ? [a, b, 1] : [b, a, -1];
-    const consult = new Consultation(this);
-    let count = 0;
-    for (let d = addDays(lo, 1); d <= hi; d = addDays(d, 1)) {
-      if (consult.day(d).workday) count += 1;
-    }
-    return { count: sign * count, ...consult.provenance() };
+    const index = this.index;
+    const from = toEpochDay(lo);
+    const to = toEpochDay(hi);
+    const count = index.workdaysThrough(to) - index.workdaysThrough(from);
+    return { count: sign * count, ...provenance(index.missingYears(from + 1, to)) };
   }
 
   nthWorkdayOfMonth(year: number, month: number, n: number): WorkdayResult {
@@ -195,37 +179,43 @@ export class WorkingCalendar {
     return this.walk({ start: end, step: -1, count: 1, includeStart: true, bound: start });
   }
 
+  private get index(): WorkdayIndex {
+    this.indexCache ??= new WorkdayIndex(this.exceptions.values(), this.years);
+    return this.indexCache;
+  }
+
+  /**
+   * The `count`-th working day from `start` in direction `step`, with every day passed over on
+   * the way, exactly as walking day by day would report it.
+   */
   private walk(options: WalkOptions): WorkdayResult {
     const { start, step, count, includeStart, bound } = options;
-    const consult = new Consultation(this);
-    const skipped: SkippedDay[] = [];
-    const countedMakeupDays: LocalDate[] = [];
-    let counted = 0;
-    // Terminates: outside listed days every Mon–Fri is a working day.
-    for (let d = includeStart ? start : addDays(start, step); ; d = addDays(d, step)) {
-      if (bound !== undefined && (step > 0 ? d > bound : d < bound)) {
-        throw new CalendarRulesError('NO_WORKDAY_IN_PERIOD', `${start} 至 ${bound} 之间不足 ${count} 个工作日`, {
-          start,
-          bound,
-          count,
-        });
-      }
-      const info = consult.day(d);
-      if (info.workday) {
-        counted += 1;
-        if (info.kind === 'MAKEUP_WORKDAY') countedMakeupDays.push(d);
-        if (counted === count) {
-          if (step < 0) {
-            skipped.reverse();
-            countedMakeupDays.reverse();
-          }
-          return { date: d, skipped, countedMakeupDays, ...consult.provenance() };
-        }
-      } else {
-        skipped.push({ date: d, kind: info.kind === 'HOLIDAY' ? 'HOLIDAY' : 'WEEKEND', name: info.name });
-      }
+    const index = this.index;
+    const first = toEpochDay(start) + (includeStart ? 0 : step);
+    // The cumulative count rises by one on each working day, so the answer is where it first reaches its level.
+    const target =
+      step > 0
+        ? index.firstReaching(index.workdaysThrough(first - 1) + count)
+        : index.firstReaching(index.workdaysThrough(first) - count + 1);
+    if (bound !== undefined && (step > 0 ? target > toEpochDay(bound) : target < toEpochDay(bound))) {
+      throw new CalendarRulesError('NO_WORKDAY_IN_PERIOD', `${start} 至 ${bound} 之间不足 ${count} 个工作日`, {
+        start,
+        bound,
+        count,
+      });
     }
+    const [from, to] = step > 0 ? [first, target] : [target, first];
+    return {
+      date: fromEpochDay(target),
+      skipped: index.restDays(from, to),
+      countedMakeupDays: index.makeupDays(from, to),
+      ...provenance(index.missingYears(from, to)),
+    };
   }
+}
+
+function provenance(missingYears: number[]): { provisional: boolean; missingYears: number[] } {
+  return { provisional: missingYears.length > 0, missingYears };
 }
 
 function validateExceptionalDay(day: ExceptionalDay): void {
