@@ -20,7 +20,14 @@ export interface SqlTx {
  * `direct-sql.int-spec.ts` checks type by type against Prisma itself.
  */
 export class DirectSql implements SqlTx {
-  constructor(private readonly db: pg.Pool | pg.PoolClient) {}
+  /**
+   * `prepared: false` plans every call for its parameter values (see statementName): for queries
+   * whose best plan depends on them, like a report over a month or a year.
+   */
+  constructor(
+    private readonly db: pg.Pool | pg.PoolClient,
+    private readonly options: { prepared: boolean } = { prepared: true },
+  ) {}
 
   async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
     return (await this.run(query, values)).rows as T;
@@ -42,15 +49,19 @@ export class DirectSql implements SqlTx {
   }
 
   private send(text: string, values: unknown[]): Promise<pg.QueryResult> {
-    return this.db.query({ name: statementName(text), text, values: values.map(toParameter), types: PRISMA_RAW_TYPES });
+    const name = this.options.prepared ? statementName(text) : undefined;
+    return this.db.query({ name, text, values: values.map(toParameter), types: PRISMA_RAW_TYPES });
   }
 }
 
 /**
- * Repository SQL is a fixed set of texts, so each is a named prepared statement: parsed and planned
- * once per connection instead of on every call (planning was a third of a report query's server
- * time). Texts beyond the bound (none expected: lists are `= ANY($1)` parameters, not spelled out)
- * run unnamed. This needs direct connections to PostgreSQL, not a transaction-pooling proxy.
+ * Repository SQL is a fixed set of texts, so each is a named prepared statement: parsed once per
+ * connection, and after five calls PostgreSQL may keep one generic plan for it instead of planning
+ * every call (planning was a third of a report query's server time). A generic plan cannot fit a
+ * parameter that changes the best plan (a period of a month or of a year: the fulfilment report
+ * took 2–3× longer with one), so such queries use an unprepared DirectSql. Texts beyond the bound
+ * (none expected: lists are `= ANY($1)` parameters, not spelled out) run unnamed. Named statements
+ * need direct connections to PostgreSQL, not a transaction-pooling proxy.
  */
 const MAX_NAMED_STATEMENTS = 1000;
 const statementNames = new Map<string, string>();

@@ -14,14 +14,17 @@ import { DirectSql, directTransaction, type SqlTx } from './direct-sql.js';
 @Injectable()
 export class PrismaService extends PrismaClient implements OnApplicationShutdown {
   private readonly pool: pg.Pool;
-  /** Raw SQL outside a transaction, straight to node-postgres (see DirectSql). */
+  /** Raw SQL outside a transaction, straight to node-postgres (see DirectSql); prepared statements. */
   readonly direct: DirectSql;
+  /** The same, planned on every call for its parameter values (reports over a chosen period). */
+  readonly directPlannedPerCall: DirectSql;
 
   constructor(config: AppConfig) {
     const pool = new pg.Pool({ connectionString: config.requireDatabaseUrl(), max: 10 });
     super({ adapter: new PrismaPg(pool) });
     this.pool = pool;
     this.direct = new DirectSql(pool);
+    this.directPlannedPerCall = new DirectSql(pool, { prepared: false });
     // An idle connection dropped by the server (a restart) must not crash the process; the pool
     // replaces it on the next checkout.
     const logger = new Logger('PrismaService');

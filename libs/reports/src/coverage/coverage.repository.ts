@@ -22,7 +22,7 @@ export class CoverageRepository {
    * them carry evidence (留痕). Items with no task are exactly what this report is meant to expose.
    */
   coverageOfUnit(unitId: string, from: string, to: string): Promise<CoverageRow[]> {
-    return this.prisma.direct.$queryRaw<CoverageRow[]>`
+    return this.prisma.directPlannedPerCall.$queryRaw<CoverageRow[]>`
       WITH resp AS (
         SELECT r.work_item_id, count(*)::int AS n,
                coalesce(array_agg(DISTINCT r.type::text) FILTER (WHERE r.type IS NOT NULL), '{}') AS types

@@ -55,7 +55,7 @@ export class FulfilmentRepository {
   constructor(private readonly prisma: PrismaService) {}
 
   groupedCounts(w: FulfilmentWindow): Promise<FulfilmentGroupRow[]> {
-    return this.prisma.direct.$queryRawUnsafe<FulfilmentGroupRow[]>(
+    return this.prisma.directPlannedPerCall.$queryRawUnsafe<FulfilmentGroupRow[]>(
       `WITH due AS (${DUE_TASKS}),
        granted AS (
          SELECT e.task_id, count(*)::int AS n FROM extension_request e
@@ -85,7 +85,7 @@ export class FulfilmentRepository {
   }
 
   lateCompletions(w: FulfilmentWindow): Promise<LateCompletionRow[]> {
-    return this.prisma.direct.$queryRawUnsafe<LateCompletionRow[]>(
+    return this.prisma.directPlannedPerCall.$queryRawUnsafe<LateCompletionRow[]>(
       `SELECT post_id AS "postId", person_id AS "personId", work_item_id AS "workItemId",
               to_char(due_date, 'YYYY-MM-DD') AS "dueDate", completed_at AS "completedAt"
          FROM (${DUE_TASKS}) due
