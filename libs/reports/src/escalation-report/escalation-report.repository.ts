@@ -68,7 +68,7 @@ export class EscalationReportRepository {
 
   /** L2 催办 and L3 督办 escalations of the unit that fell due in [from, to). */
   seriousEscalations(w: ReportWindow): Promise<EscalationReportRow[]> {
-    return this.prisma.directPlannedPerCall.$queryRawUnsafe<EscalationReportRow[]>(
+    return this.prisma.direct.$queryRawUnsafe<EscalationReportRow[]>(
       `SELECT e.id AS "escalationId", e.level, e.cycle, e.due_at AS "reachedAt", e.acknowledged_at AS "acknowledgedAt",
               t.id AS "taskId", t.title, t.status::text AS status, to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
               t.completed_at AS "completedAt", p.id AS "postId", p.name AS "postName",
@@ -87,7 +87,7 @@ export class EscalationReportRepository {
    * in one GROUPING SETS pass. `previousFrom` ≤ `from` < `to`.
    */
   groupedCounts(w: ReportWindow & { previousFrom: Date }): Promise<EscalationGroupRow[]> {
-    return this.prisma.directPlannedPerCall.$queryRawUnsafe<EscalationGroupRow[]>(
+    return this.prisma.direct.$queryRawUnsafe<EscalationGroupRow[]>(
       `WITH esc AS (
          SELECT CASE WHEN e.due_at >= $2 THEN 'current' ELSE 'previous' END AS period,
                 e.level, e.acknowledged_at, t.id AS task_id, p.id AS post_id, p.name AS post_name,
