@@ -10,7 +10,7 @@
  * each unit has 50,000 tasks, and --rate 5 --connections 1 measures one request at a time.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,12 +132,22 @@ export async function run(args: string[]): Promise<void> {
     const loadBefore = loadavg()[0]!;
     const figures: Partial<Record<Scenario, LoadFigures>> = {};
     const apiCpu: Partial<Record<Scenario, number>> = {};
+    // Where the machine's CPU went per request: the API process, this process (the load generator),
+    // and the rest (PostgreSQL, the kernel), from the machine's own busy time.
+    const generatorCpu: Partial<Record<Scenario, number>> = {};
+    const otherCpu: Partial<Record<Scenario, number>> = {};
     for (const scenario of only) {
       process.stdout.write(`  ${scenario}: ${rate} req/s for ${seconds} s … `);
       if (warmup > 0) await runLoad(base, requests[scenario], { rate, seconds: warmup, connections });
       const cpuBefore = await server.cpuMs();
+      const generatorBefore = process.cpuUsage();
+      const busyBefore = machineBusyMs();
       figures[scenario] = await runLoad(base, requests[scenario], { rate, seconds, connections });
-      apiCpu[scenario] = ((await server.cpuMs()) - cpuBefore) / Math.max(1, figures[scenario].requests);
+      const n = Math.max(1, figures[scenario].requests);
+      const generator = process.cpuUsage(generatorBefore);
+      apiCpu[scenario] = ((await server.cpuMs()) - cpuBefore) / n;
+      generatorCpu[scenario] = (generator.user + generator.system) / 1000 / n;
+      otherCpu[scenario] = Math.max(0, (machineBusyMs() - busyBefore) / n - apiCpu[scenario] - generatorCpu[scenario]);
       console.log(`p99 ${figures[scenario].p99} ms`);
     }
 
@@ -155,6 +165,8 @@ export async function run(args: string[]): Promise<void> {
         non2xx: f.non2xx,
         errors: f.errors + f.timeouts,
         'API CPU ms/req': apiCpu[s],
+        'load gen. CPU ms/req': generatorCpu[s],
+        'other CPU ms/req': otherCpu[s],
         'target p99': `< ${TARGET_P99_MS[s]} ms`,
         verdict: f.p99 < TARGET_P99_MS[s] && f.non2xx === 0 && f.errors + f.timeouts === 0 ? 'met' : 'MISSED',
       };
@@ -168,7 +180,7 @@ export async function run(args: string[]): Promise<void> {
       machine: machine({ loadAverage1m: { before: loadBefore, after: loadavg()[0] } }),
       parameters: { tasks, units: counts.units, rate, seconds, warmup, connections, officers: users.officers.length, chiefs: users.chiefs.length, reportPeriod: month },
       data: counts,
-      results: Object.fromEntries(only.map((s) => [s, { request: DESCRIPTION[s], rowsPerAnswer: sizes[s], targetP99Ms: TARGET_P99_MS[s], apiCpuMsPerRequest: apiCpu[s], ...figures[s] }])),
+      results: Object.fromEntries(only.map((s) => [s, { request: DESCRIPTION[s], rowsPerAnswer: sizes[s], targetP99Ms: TARGET_P99_MS[s], apiCpuMsPerRequest: apiCpu[s], generatorCpuMsPerRequest: generatorCpu[s], otherCpuMsPerRequest: otherCpu[s], ...figures[s] }])),
     });
     console.log(`\nwritten to ${file}`);
   } finally {
@@ -307,4 +319,9 @@ function previousMonths(today: string, n: number): { from: string; to: string } 
   const first = new Date(Date.UTC(y, m - 1 - n, 1));
   const last = new Date(Date.UTC(y, m - 1, 0));
   return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
+
+/** CPU time all CPUs of the machine have spent busy so far (not idle, not waiting for I/O), in ms. */
+function machineBusyMs(): number {
+  return cpus().reduce((sum, c) => sum + c.times.user + c.times.nice + c.times.sys + c.times.irq, 0);
 }
