@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { benchDatabaseUrl, benchOptions, ensureDataset, machine, openSql, printTable, sized, withDatabase, writeResult, BENCH_PASSWORD, type Cell } from '../lib/index.js';
 import { generateApiData, pickUsers } from './api-data.js';
 import { runLoad, type LoadFigures, type LoadRequest } from './load.js';
+import { runPacedLoad } from './paced-load.js';
 
 const USAGE = `npm run bench -- api [options]
   --tasks N          tasks in the database (default 1,000,000 × scale)
@@ -32,6 +33,8 @@ const USAGE = `npm run bench -- api [options]
                      last 12 calendar months)
   --reuse            keep the data set when it was built with the same parameters today
   --server-prof DIR  write a V8 CPU profile of the API process into DIR
+  --paced            send at an even pace (one request every 1000/rate ms, open loop) instead of
+                     autocannon's per-second quota, which sends each second's requests in a burst
   --scale F          fraction of the issue's sizes (e.g. 0.05)`;
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -66,6 +69,7 @@ export async function run(args: string[]): Promise<void> {
       period: { type: 'string' },
       reuse: { type: 'boolean' },
       'server-prof': { type: 'string' },
+      paced: { type: 'boolean' },
     },
     USAGE,
   );
@@ -75,6 +79,7 @@ export async function run(args: string[]): Promise<void> {
   const seconds = sized(values.duration, 30, 1);
   const warmup = sized(values.warmup, 3, 1, 0);
   const connections = sized(values.connections, 50, 1);
+  const load = values.paced ? runPacedLoad : runLoad;
   const only = (values.only?.split(',').map((s) => s.trim()) ?? DEFAULT_SCENARIOS) as Scenario[];
   if (values.period !== undefined && !['month', 'year'].includes(values.period)) throw new Error(`--period is month or year, got "${values.period}"`);
   for (const s of only) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario "${s}" (${SCENARIOS.join(', ')})`);
@@ -138,11 +143,11 @@ export async function run(args: string[]): Promise<void> {
     const otherCpu: Partial<Record<Scenario, number>> = {};
     for (const scenario of only) {
       process.stdout.write(`  ${scenario}: ${rate} req/s for ${seconds} s … `);
-      if (warmup > 0) await runLoad(base, requests[scenario], { rate, seconds: warmup, connections });
+      if (warmup > 0) await load(base, requests[scenario], { rate, seconds: warmup, connections });
       const cpuBefore = await server.cpuMs();
       const generatorBefore = process.cpuUsage();
       const busyBefore = machineBusyMs();
-      figures[scenario] = await runLoad(base, requests[scenario], { rate, seconds, connections });
+      figures[scenario] = await load(base, requests[scenario], { rate, seconds, connections });
       const n = Math.max(1, figures[scenario].requests);
       const generator = process.cpuUsage(generatorBefore);
       apiCpu[scenario] = ((await server.cpuMs()) - cpuBefore) / n;
@@ -172,13 +177,13 @@ export async function run(args: string[]): Promise<void> {
       };
     });
     printTable(
-      `api: ${counts.tasks.toLocaleString('en')} tasks in ${counts.units} units (${counts.open.toLocaleString('en')} open, ${counts.escalations.toLocaleString('en')} escalations, ${counts.posts.toLocaleString('en')} posts), ${rate} req/s offered, ${seconds} s per scenario, ${connections} connections, reports over ${month.from} – ${month.to}`,
+      `api: ${counts.tasks.toLocaleString('en')} tasks in ${counts.units} units (${counts.open.toLocaleString('en')} open, ${counts.escalations.toLocaleString('en')} escalations, ${counts.posts.toLocaleString('en')} posts), ${rate} req/s offered, ${seconds} s per scenario, ${connections} connections, ${values.paced ? 'evenly paced' : 'autocannon per-second quota'}, reports over ${month.from} – ${month.to}`,
       rows,
     );
     console.log(`load average (1 min): ${loadBefore.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${machine().cpus as number} CPUs`);
     const file = writeResult('api', {
       machine: machine({ loadAverage1m: { before: loadBefore, after: loadavg()[0] } }),
-      parameters: { tasks, units: counts.units, rate, seconds, warmup, connections, officers: users.officers.length, chiefs: users.chiefs.length, reportPeriod: month },
+      parameters: { tasks, units: counts.units, rate, seconds, warmup, connections, paced: !!values.paced, officers: users.officers.length, chiefs: users.chiefs.length, reportPeriod: month },
       data: counts,
       results: Object.fromEntries(only.map((s) => [s, { request: DESCRIPTION[s], rowsPerAnswer: sizes[s], targetP99Ms: TARGET_P99_MS[s], apiCpuMsPerRequest: apiCpu[s], generatorCpuMsPerRequest: generatorCpu[s], otherCpuMsPerRequest: otherCpu[s], ...figures[s] }])),
     });
