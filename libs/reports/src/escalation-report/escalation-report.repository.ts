@@ -20,6 +20,20 @@ export interface EscalationReportRow {
   workItemTitle: string | null;
 }
 
+export type Dimension = 'post' | 'person' | 'workItem' | 'level' | 'total';
+
+export interface EscalationGroupRow {
+  period: 'current' | 'previous';
+  dimension: Dimension;
+  key: string | null;
+  label: string | null;
+  escalations: number;
+  tasks: number;
+  level2: number;
+  level3: number;
+  acknowledged: number;
+}
+
 export interface ReportWindow {
   unitId: string;
   from: Date;
@@ -52,11 +66,7 @@ const SERIOUS_OF_UNIT = `
 export class EscalationReportRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  /**
-   * L2 催办 and L3 督办 escalations of the unit that fell due in [from, to), oldest first. The
-   * report asks for its period and the one before it at once: its counts per group and their
-   * trend come from these rows (groupEscalations), not from a second query over them.
-   */
+  /** L2 催办 and L3 督办 escalations of the unit that fell due in [from, to). */
   seriousEscalations(w: ReportWindow): Promise<EscalationReportRow[]> {
     return this.prisma.direct.$queryRawUnsafe<EscalationReportRow[]>(
       `SELECT e.id AS "escalationId", e.level, e.cycle, e.due_at AS "reachedAt", e.acknowledged_at AS "acknowledgedAt",
@@ -69,6 +79,40 @@ export class EscalationReportRepository {
       w.unitId,
       w.from,
       w.to,
+    );
+  }
+
+  /**
+   * Counts per post, person, work item, level and overall, for the period and the one before it,
+   * in one GROUPING SETS pass. `previousFrom` ≤ `from` < `to`.
+   */
+  groupedCounts(w: ReportWindow & { previousFrom: Date }): Promise<EscalationGroupRow[]> {
+    return this.prisma.direct.$queryRawUnsafe<EscalationGroupRow[]>(
+      `WITH esc AS (
+         SELECT CASE WHEN e.due_at >= $2 THEN 'current' ELSE 'previous' END AS period,
+                e.level, e.acknowledged_at, t.id AS task_id, p.id AS post_id, p.name AS post_name,
+                holder.id AS person_id, holder.name AS person_name, w.id AS work_item_id, w.title AS work_item_title
+           ${SERIOUS_OF_UNIT}
+            AND e.due_at >= $4 AND e.due_at < $3
+       )
+       SELECT period,
+              CASE WHEN GROUPING(post_id) = 0 THEN 'post' WHEN GROUPING(person_id) = 0 THEN 'person'
+                   WHEN GROUPING(work_item_id) = 0 THEN 'workItem' WHEN GROUPING(level) = 0 THEN 'level' ELSE 'total' END AS dimension,
+              CASE WHEN GROUPING(post_id) = 0 THEN post_id::text WHEN GROUPING(person_id) = 0 THEN person_id::text
+                   WHEN GROUPING(work_item_id) = 0 THEN work_item_id::text WHEN GROUPING(level) = 0 THEN level::text END AS key,
+              CASE WHEN GROUPING(post_id) = 0 THEN post_name WHEN GROUPING(person_id) = 0 THEN person_name
+                   WHEN GROUPING(work_item_id) = 0 THEN work_item_title END AS label,
+              count(*)::int AS escalations, count(DISTINCT task_id)::int AS tasks,
+              count(*) FILTER (WHERE level = 2)::int AS level2, count(*) FILTER (WHERE level >= 3)::int AS level3,
+              count(acknowledged_at)::int AS acknowledged
+         FROM esc
+        GROUP BY GROUPING SETS ((period, post_id, post_name), (period, person_id, person_name),
+                                (period, work_item_id, work_item_title), (period, level), (period))
+        ORDER BY period, dimension, key`,
+      w.unitId,
+      w.from,
+      w.to,
+      w.previousFrom,
     );
   }
 }

@@ -6,8 +6,7 @@ import { LEVEL_COLOURS, LEVEL_NAMES } from '#libs/escalation';
 import { STATUS_NAME } from '#libs/tasks';
 import { UnitReportScope } from '../report-scope.service.js';
 import { previousPeriod, trendOf, type Period, type Trend } from '../rules/trend.rules.js';
-import { groupEscalations, type Dimension, type EscalationGroupRow } from '../rules/escalation-groups.rules.js';
-import { EscalationReportRepository } from './escalation-report.repository.js';
+import { EscalationReportRepository, type Dimension, type EscalationGroupRow } from './escalation-report.repository.js';
 
 export interface EscalationReportItem {
   escalationId: string;
@@ -59,14 +58,12 @@ export class EscalationReportService {
     const { unit, period } = await this.scope.open(actor, unitId, from, to);
     const previous = previousPeriod(period);
     // Periods are Shanghai days, `to` inclusive: the window ends at the next midnight.
-    const periodStart = instantAt(period.from, '00:00');
-    const inPeriod = (r: { reachedAt: Date }) => r.reachedAt >= periodStart;
-    const window = { unitId, from: instantAt(previous.from, '00:00'), to: instantAt(addDays(period.to, 1), '00:00') };
-    const [both, calendar] = await Promise.all([this.repository.seriousEscalations(window), this.calendars.calendarFor(unit.orgId)]);
-    const rows = both.filter(inPeriod);
-    const groups = groupEscalations(
-      both.map((r) => ({ ...r, period: inPeriod(r) ? 'current' : 'previous', acknowledged: r.acknowledgedAt !== null })),
-    );
+    const window = { unitId, from: instantAt(period.from, '00:00'), to: instantAt(addDays(period.to, 1), '00:00') };
+    const [rows, groups, calendar] = await Promise.all([
+      this.repository.seriousEscalations(window),
+      this.repository.groupedCounts({ ...window, previousFrom: instantAt(previous.from, '00:00') }),
+      this.calendars.calendarFor(unit.orgId),
+    ]);
     const now = this.clock.now();
     const items = rows.map<EscalationReportItem>((r) => ({
       escalationId: r.escalationId,
