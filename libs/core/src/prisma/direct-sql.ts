@@ -15,9 +15,11 @@ export interface SqlTx {
  * Prisma's raw queries, sent straight to node-postgres on the pool Prisma itself uses. Prisma
  * passes every raw query and its parameters through its query compiler: about 70 ns of CPU per
  * parameter byte (a 300 KB JSON parameter costs 22 ms, against 0.9 ms in pg) and ~0.5 ms per
- * query. The bulk paths (the escalation sweep, task generation) send megabytes per batch, so they
- * run here; results are converted as Prisma converts raw results (see PRISMA_RAW_TYPES), which
- * `direct-sql.int-spec.ts` checks type by type against Prisma itself.
+ * query. The bulk paths (the escalation sweep, task generation) send megabytes per batch and the
+ * hot reads (authentication on every request, task views and lists, the inbox, reports) run
+ * thousands of times a minute, so they run here; results are converted as Prisma converts raw
+ * results (see PRISMA_RAW_TYPES), which `direct-sql.int-spec.ts` checks type by type against
+ * Prisma itself.
  */
 export class DirectSql implements SqlTx {
   /**
