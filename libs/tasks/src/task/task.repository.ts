@@ -41,13 +41,7 @@ export class TaskRepository {
     const [row] = await tx.$queryRaw<(Omit<TaskRecord, 'chain'> & { chain: ChainPost[] | null })[]>`
       WITH RECURSIVE target AS (
         SELECT t.*, u.org_id FROM task t JOIN unit u ON u.id = t.unit_id WHERE t.id = ${id}::uuid
-      ), chain AS (
-        SELECT p.id, p.unit_id, p.kind, p.reports_to_id, 1 AS depth FROM post p JOIN target ON p.id = target.post_id
-        UNION ALL
-        SELECT p.id, p.unit_id, p.kind, p.reports_to_id, c.depth + 1
-          FROM chain c JOIN post p ON p.id = c.reports_to_id
-         WHERE c.depth < 5
-      )
+      ), ${chainFrom(Prisma.sql`SELECT post_id FROM target`)}
       SELECT t.id::text AS id, t.kind::text AS kind, t.unit_id::text AS "unitId", t.org_id::text AS "orgId", t.status::text AS status,
              COALESCE(t.review_steps::text[], '{}') AS "reviewSteps", t.review_index AS "reviewIndex", t.version,
              t.assignee_person_id::text AS "assigneePersonId", t.acting_for_person_id::text AS "actingForPersonId",
@@ -60,18 +54,11 @@ export class TaskRepository {
   }
 
   /**
-   * The post and those it reports to, nearest first, in one query (every task read and transition
-   * needs it). Chains are three deep (officer → deputy → chief); the bound guards against a cycle in bad data.
+   * The post and those it reports to, nearest first, in one query (see chainFrom).
    */
   chainOf(postId: string, tx: Tx = this.prisma): Promise<ChainPost[]> {
     return tx.$queryRaw<ChainPost[]>`
-      WITH RECURSIVE chain AS (
-        SELECT p.id, p.unit_id, p.kind, p.reports_to_id, 1 AS depth FROM post p WHERE p.id = ${postId}::uuid
-        UNION ALL
-        SELECT p.id, p.unit_id, p.kind, p.reports_to_id, c.depth + 1
-          FROM chain c JOIN post p ON p.id = c.reports_to_id
-         WHERE c.depth < 5
-      )
+      WITH RECURSIVE ${chainFrom(Prisma.sql`${postId}::uuid`)}
       SELECT id::text AS id, unit_id::text AS "unitId", kind::text AS kind, reports_to_id::text AS "reportsToId"
         FROM chain ORDER BY depth`;
   }
@@ -215,6 +202,20 @@ export class TaskRepository {
     await tx.task.update({ where: { id }, data: { ...route, version: { increment: 1 } } });
   }
 
+}
+
+/**
+ * The CTE `chain`: the post `start` selects and those it reports to, with their depth (1 = the post).
+ * Chains are three deep (officer → deputy → chief); the bound guards against a cycle in bad data.
+ */
+function chainFrom(start: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`chain AS (
+    SELECT p.id, p.unit_id, p.kind, p.reports_to_id, 1 AS depth FROM post p WHERE p.id = (${start})
+    UNION ALL
+    SELECT p.id, p.unit_id, p.kind, p.reports_to_id, c.depth + 1
+      FROM chain c JOIN post p ON p.id = c.reports_to_id
+     WHERE c.depth < 5
+  )`;
 }
 
 /** Who may see which tasks, as a condition on `task t`. */
