@@ -1,5 +1,5 @@
 import type { PostKind, TaskStatus } from '@prisma/client';
-import { currentReviewer, transition, type TaskAction, type TaskRole, type TaskState } from './task-state.rules.js';
+import { currentReviewer, refusalOf, transition, type TaskAction, type TaskRole, type TaskState } from './task-state.rules.js';
 
 const state = (status: TaskStatus, reviewSteps: PostKind[] = ['DEPUTY', 'CHIEF'], reviewIndex = 0): TaskState => ({
   status,
@@ -64,6 +64,26 @@ describe('task lifecycle: the wrong actor answers 403 with a code', () => {
     expect(() => transition(state(status), action, as(...roles))).toThrow(
       expect.objectContaining({ code, kind: 'FORBIDDEN' }),
     );
+  });
+});
+
+describe('refusalOf agrees with transition', () => {
+  const STATUSES: TaskStatus[] = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'REVIEWED', 'DONE', 'CANCELLED'];
+  const ACTIONS: TaskAction[] = ['ACCEPT', 'START', 'SUBMIT', 'APPROVE', 'RETURN', 'CANCEL'];
+  const ROLE_SETS: TaskRole[][] = [[], ['ASSIGNEE'], ['REVIEWER'], ['ASSIGNER'], ['ADMIN'], ['ASSIGNEE', 'REVIEWER', 'ASSIGNER', 'ADMIN']];
+  const cases = STATUSES.flatMap((status) => ACTIONS.flatMap((action) => ROLE_SETS.map((roles) => [status, action, roles] as const)));
+
+  it.each(cases)('%s, %s as %j', (status, action, roles) => {
+    const refusal = refusalOf(state(status), action, as(...roles));
+    const outcome = (() => {
+      try {
+        transition(state(status), action, as(...roles));
+        return null;
+      } catch (e) {
+        return (e as { kind: string }).kind === 'CONFLICT' ? 'ILLEGAL' : 'DENIED';
+      }
+    })();
+    expect(refusal).toBe(outcome);
   });
 });
 

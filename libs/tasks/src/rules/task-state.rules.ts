@@ -77,10 +77,22 @@ const STATUS_NAME: Record<TaskStatus, string> = {
   CANCELLED: '已撤销',
 };
 
+/**
+ * Why `action` is refused in this state for these roles, or null when it is allowed: the one
+ * judgement behind both `transition` and the list of allowed actions (which asks for every action
+ * on every task view, so a refusal is not built as an error there).
+ */
+export function refusalOf(state: TaskState, action: TaskAction, roles: ReadonlySet<TaskRole>): 'ILLEGAL' | 'DENIED' | null {
+  const rule = RULES[action];
+  if (!rule.from.includes(state.status)) return 'ILLEGAL';
+  if (!rule.roles.some((r) => roles.has(r))) return 'DENIED';
+  return null;
+}
+
 /** The state after `action`, or a typed error: 409 for an illegal transition, 403 for the wrong actor. */
 export function transition(state: TaskState, action: TaskAction, roles: ReadonlySet<TaskRole>): TaskState {
-  const rule = RULES[action];
-  if (!rule.from.includes(state.status)) {
+  const refusal = refusalOf(state, action, roles);
+  if (refusal === 'ILLEGAL') {
     throw new TaskError(
       TaskErrorCode.TASK_ILLEGAL_TRANSITION,
       'CONFLICT',
@@ -88,10 +100,10 @@ export function transition(state: TaskState, action: TaskAction, roles: Readonly
       { status: state.status, action },
     );
   }
-  if (!rule.roles.some((r) => roles.has(r))) {
-    throw new TaskError(rule.denied, 'FORBIDDEN', `无权对该任务执行“${ACTION_NAME[action]}”`, { action });
+  if (refusal === 'DENIED') {
+    throw new TaskError(RULES[action].denied, 'FORBIDDEN', `无权对该任务执行“${ACTION_NAME[action]}”`, { action });
   }
-  return rule.next(state);
+  return RULES[action].next(state);
 }
 
 /** The post kind whose holder reviews the task now, or null when no review is pending. */

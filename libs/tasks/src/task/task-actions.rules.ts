@@ -1,10 +1,10 @@
 import { decideEvidenceAuthor } from '../rules/evidence-author.rules.js';
-import { isOpen, transition, type TaskAction, type TaskRole, type TaskState } from '../rules/task-state.rules.js';
+import { isOpen, refusalOf, type TaskAction, type TaskRole, type TaskState } from '../rules/task-state.rules.js';
 
 /**
  * What the caller may do to a task right now, so a client shows only those buttons. Lifecycle
  * actions come from the state machine itself (an action is allowed exactly when `transition`
- * accepts it), so the list can never disagree with what the API then does.
+ * accepts it: both ask `refusalOf`), so the list can never disagree with what the API then does.
  */
 export type AllowedTaskAction =
   | TaskAction
@@ -28,14 +28,7 @@ export interface TaskActionContext {
 const LIFECYCLE: TaskAction[] = ['ACCEPT', 'START', 'SUBMIT', 'APPROVE', 'RETURN', 'CANCEL'];
 
 export function allowedTaskActions(ctx: TaskActionContext): AllowedTaskAction[] {
-  const allowed: AllowedTaskAction[] = LIFECYCLE.filter((action) => {
-    try {
-      transition(ctx.state, action, ctx.roles);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const allowed: AllowedTaskAction[] = LIFECYCLE.filter((action) => refusalOf(ctx.state, action, ctx.roles) === null);
   const open = isOpen(ctx.state.status);
   if (open && ctx.roles.has('ASSIGNEE') && !ctx.extensionPending) allowed.push('REQUEST_EXTENSION');
   if (open && ctx.extensionPending && ctx.decidesExtensions) allowed.push('DECIDE_EXTENSION');
