@@ -46,6 +46,19 @@ describe('task reads: raw SQL equals the model API', () => {
       payload: { reason: '需补充调研', newDueDate: '2026-12-15' },
     });
     expect(ext.statusCode).toBe(201);
+    // An earlier request already decided, and one escalation acknowledged.
+    await t.db.sql(
+      `INSERT INTO extension_request (task_id, requested_by, reason, new_due_date, status, decided_by, decided_at, decision_note, created_at)
+       SELECT $1, p.id, '首次申请', '2026-12-01', 'REJECTED', p.id, '2026-11-20T03:04:05.678Z', '理由不足', '2026-11-19T01:00:00.123Z'
+         FROM person p JOIN app_user u ON u.person_id = p.id WHERE u.username = 'officer1'`,
+      [overdueId],
+    );
+    await t.db.sql(
+      `UPDATE escalation SET acknowledged_at = '2026-11-25T08:00:00.456Z', acknowledged_by = p.id
+         FROM person p JOIN app_user u ON u.person_id = p.id
+        WHERE u.username = 'deputy' AND escalation.task_id = $1 AND escalation.level = 1`,
+      [overdueId],
+    );
     await t.db.sql(
       `INSERT INTO task_attachment (task_id, file_name, storage_key, mime_type, size, sha256, created_by)
        SELECT $1, '交办通知.pdf', 'k/' || g, 'application/pdf', 1234567 * g, repeat('a', 64), u.id
@@ -61,17 +74,25 @@ describe('task reads: raw SQL equals the model API', () => {
     const id = which === 'overdue' ? overdueId : plainId;
     const expected = await prisma.task.findUnique({
       where: { id },
-      include: { extensionRequests: { orderBy: { createdAt: 'asc' } }, escalations: { orderBy: [{ cycle: 'asc' }, { level: 'asc' }] } },
+      include: {
+        extensionRequests: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+        escalations: { orderBy: [{ cycle: 'asc' }, { level: 'asc' }] },
+        attachments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      },
     });
     const actual = await tasks.findDetail(id);
     expect(actual).toEqual(expected);
-    if (which === 'overdue') expect(actual!.escalations.length).toBeGreaterThan(0);
+    if (which === 'overdue') {
+      // Every converted field present with a value at least once: decided, acknowledged, int8.
+      expect(actual!.escalations.length).toBeGreaterThan(1);
+      expect(actual!.escalations.some((e) => e.acknowledgedAt instanceof Date)).toBe(true);
+      expect(actual!.extensionRequests.map((r) => r.decidedAt instanceof Date)).toEqual([true, false]);
+      expect(actual!.attachments.map((a) => a.size).sort()).toEqual([1234567n, 2469134n]);
+    }
   });
 
-  it('attachmentsOf', async () => {
-    const expected = await prisma.taskAttachment.findMany({ where: { taskId: overdueId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
-    expect(expected).toHaveLength(2);
-    expect(await tasks.attachmentsOf(overdueId)).toEqual(expected);
+  it('findDetail of a missing task', async () => {
+    expect(await tasks.findDetail('00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 
   it.each(['overdue', 'plain'])('findRecord of the %s task, in and out of a transaction', async (which) => {
@@ -111,6 +132,23 @@ describe('task reads: raw SQL equals the model API', () => {
     expect(exported.map((e) => e.id)).toEqual(expected.map((e) => e.id.toString()));
     expect(exported.map((e) => e.at)).toEqual(expected.map((e) => e.at.toISOString()));
     expect(exported.map((e) => e.data)).toEqual(expected.map((e) => e.data));
+  });
+
+  it('a stream of history events with who acted, by name', async () => {
+    const history = t.app.get(HistoryService);
+    const stream = `task:${overdueId}`;
+    const named = await history.listStreamWithActorNames(stream);
+    expect(named.map(({ actorPersonName: _p, actorUserName: _u, ...e }) => e)).toEqual(await history.listStream(stream));
+    const names = Object.fromEntries(
+      (await t.db.sql('SELECT p.id, p.name, u.id AS user_id FROM person p JOIN app_user u ON u.person_id = p.id')).flatMap((r) => [[r.id, r.name], [r.user_id, r.name]]),
+    );
+    // The chief created it, the sweep (no actor) raised levels, the officer asked for more time.
+    expect(named.map((e) => e.type)).toEqual(expect.arrayContaining(['task.created', 'escalation.raised', 'extension.requested']));
+    for (const e of named) {
+      expect(e.actorPersonName).toBe(e.actorPersonId ? names[e.actorPersonId] : null);
+      expect(e.actorUserName).toBe(e.actorUserId ? names[e.actorUserId] : null);
+    }
+    expect(named.find((e) => e.type === 'task.created')!.actorPersonName).toBe(names[person.chief!]);
   });
 
   // The list's filters against the model API's equivalent where clause.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import { camelRows, type SqlTx } from '#libs/core';
 import { eventHash, GENESIS_HASH, type ChainedFields } from './history-chain.rules.js';
-import type { NewHistoryEvent } from './history.types.js';
+import type { ActorNames, NewHistoryEvent } from './history.types.js';
 
 /**
  * SEAL_CUT_LOCK is the advisory lock (two-key space, an arbitrary constant pair) that every appending
@@ -58,9 +58,25 @@ export class HistoryRepository {
     return rows;
   }
 
-  /** A stream's events in order: every task detail reads one, so it is a raw query (see DirectSql). */
+  /** A stream's events in order (a raw query, see DirectSql). */
   async listStream(tx: SqlTx, stream: string): Promise<Prisma.HistoryEventGetPayload<object>[]> {
     return camelRows(await tx.$queryRaw<Record<string, unknown>[]>`SELECT * FROM history_event WHERE stream = ${stream} ORDER BY seq`);
+  }
+
+  /**
+   * A stream's events in order with who acted, by name, in the same statement (every task view
+   * reads one): the person's name, and for the account its person's name or else its login; null
+   * where the person or account no longer exists.
+   */
+  async listStreamWithActorNames(tx: SqlTx, stream: string): Promise<(Prisma.HistoryEventGetPayload<object> & ActorNames)[]> {
+    return camelRows(await tx.$queryRaw<Record<string, unknown>[]>`
+      SELECT h.*, p.name AS actor_person_name, COALESCE(up.name, u.username) AS actor_user_name
+        FROM history_event h
+        LEFT JOIN person p ON p.id = h.actor_person_id
+        LEFT JOIN app_user u ON u.id = h.actor_user_id
+        LEFT JOIN person up ON up.id = u.person_id
+       WHERE h.stream = ${stream}
+       ORDER BY h.seq`);
   }
 }
 

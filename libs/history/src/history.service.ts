@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, PrismaService, type SqlTx } from '#libs/core';
+import type { Prisma } from '@prisma/client';
 import { HistoryRepository } from './history.repository.js';
-import type { ChainedEventRecord, HistoryEventView, NewHistoryEvent } from './history.types.js';
+import type { ActorNames, ChainedEventRecord, HistoryEventView, NewHistoryEvent } from './history.types.js';
 
 /** 履职留痕: every recorded action goes through here, inside the transaction that performed it. */
 @Injectable()
@@ -33,29 +34,38 @@ export class HistoryService {
 
   /** A stream's events in order, as plain JSON (the exported record without its chain internals). */
   async listStream(stream: string): Promise<HistoryEventView[]> {
-    const records = await this.exportStream(stream);
-    return records.map(({ id: _id, stream: _stream, subjectId: _subject, prevHash: _prev, data, ...view }) => ({
-      ...view,
-      data: data as Record<string, unknown>,
-    }));
+    return (await this.exportStream(stream)).map(toView);
+  }
+
+  /** listStream with the names of who acted (see HistoryRepository.listStreamWithActorNames), in one query. */
+  async listStreamWithActorNames(stream: string): Promise<(HistoryEventView & ActorNames)[]> {
+    const rows = await this.repository.listStreamWithActorNames(this.prisma.direct, stream);
+    return rows.map((row) => ({ ...toView(toRecord(row)), actorPersonName: row.actorPersonName, actorUserName: row.actorUserName }));
   }
 
   /** A stream's events with every chained field (exports that a recipient can re-verify). */
   async exportStream(stream: string): Promise<ChainedEventRecord[]> {
-    const rows = await this.repository.listStream(this.prisma.direct, stream);
-    return rows.map((e) => ({
-      id: e.id.toString(),
-      stream: e.stream,
-      seq: e.seq,
-      at: e.at.toISOString(),
-      type: e.type,
-      actorUserId: e.actorUserId,
-      actorPersonId: e.actorPersonId,
-      actingForPostId: e.actingForPostId,
-      subjectId: e.subjectId,
-      data: e.data,
-      prevHash: e.prevHash,
-      hash: e.hash,
-    }));
+    return (await this.repository.listStream(this.prisma.direct, stream)).map(toRecord);
   }
+}
+
+function toRecord(e: Prisma.HistoryEventGetPayload<object>): ChainedEventRecord {
+  return {
+    id: e.id.toString(),
+    stream: e.stream,
+    seq: e.seq,
+    at: e.at.toISOString(),
+    type: e.type,
+    actorUserId: e.actorUserId,
+    actorPersonId: e.actorPersonId,
+    actingForPostId: e.actingForPostId,
+    subjectId: e.subjectId,
+    data: e.data,
+    prevHash: e.prevHash,
+    hash: e.hash,
+  };
+}
+
+function toView({ id: _id, stream: _stream, subjectId: _subject, prevHash: _prev, data, ...view }: ChainedEventRecord): HistoryEventView {
+  return { ...view, data: data as Record<string, unknown> };
 }

@@ -23,5 +23,11 @@ export interface HistoryEventView {
   hash: string;
 }
 
+/** Who acted, by name, as read with the event; null where the person or account no longer exists. */
+export interface ActorNames {
+  actorPersonName: string | null;
+  actorUserName: string | null;
+}
+
 /** An event with every chained field, so a recipient can recompute its hash (see eventHash). */
 export type ChainedEventRecord = Omit<ChainedFields, 'at'> & { id: string; at: string; hash: string };

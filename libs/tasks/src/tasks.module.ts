@@ -12,7 +12,6 @@ import { ScheduleService } from './schedule/schedule.service.js';
 import { TaskGenerationService } from './schedule/task-generation.service.js';
 import { ExtensionRepository } from './task/extension.repository.js';
 import { ExtensionService } from './task/extension.service.js';
-import { HistoryActorsRepository } from './task/history-actors.repository.js';
 import { TaskLifecycleService } from './task/task-lifecycle.service.js';
 import { TaskRepository } from './task/task.repository.js';
 import { TaskService } from './task/task.service.js';
@@ -23,7 +22,6 @@ import { TaskService } from './task/task.service.js';
     TaskRepository,
     ExtensionRepository,
     AssignmentRepository,
-    HistoryActorsRepository,
     TaskService,
     TaskLifecycleService,
     ExtensionService,

@@ -150,6 +150,22 @@ export function camelRows<T>(rows: Record<string, unknown>[]): T[] {
   });
 }
 
+/**
+ * Related rows read as a JSON array (`json_agg(row)`, NULL when there are none) into the model's
+ * shape: camelCase keys, and the named fields turned back from JSON text into what Prisma returns,
+ * `dates` (timestamptz as an ISO instant, date as YYYY-MM-DD: both a Date, dates at UTC midnight)
+ * and `bigints` (int8). Everything else (text, int4, booleans, jsonb, enums) is already as Prisma
+ * returns it. Lets one statement read a row with its children instead of one statement per table.
+ */
+export function jsonRows<T>(value: unknown, types: { dates?: readonly string[]; bigints?: readonly string[] }): T[] {
+  if (value == null) return [];
+  return camelRows<Record<string, unknown>>(value as Record<string, unknown>[]).map((row) => {
+    for (const key of types.dates ?? []) if (row[key] != null) row[key] = new Date(row[key] as string);
+    for (const key of types.bigints ?? []) if (row[key] != null) row[key] = BigInt(row[key] as number | string);
+    return row as T;
+  });
+}
+
 // Column names are few and repeat on every row: converted once each.
 const camelNames = new Map<string, string>();
 function camelName(column: string): string {

@@ -15,14 +15,14 @@ describe('historyEventLabel', () => {
 });
 
 describe('historyActorName', () => {
-  const names = { persons: new Map([['p1', '王磊']]), users: new Map([['u9', 'admin']]) };
   it.each([
-    [{ actorPersonId: 'p1', actorUserId: 'u1' }, '王磊'],
-    [{ actorPersonId: null, actorUserId: 'u9' }, 'admin'],
-    [{ actorPersonId: null, actorUserId: null }, '系统'],
-    [{ actorPersonId: 'gone', actorUserId: null }, '（已删除人员）'],
-    [{ actorPersonId: null, actorUserId: 'gone' }, '（已删除账号）'],
+    [{ actorPersonId: 'p1', actorUserId: 'u1', actorPersonName: '王磊', actorUserName: '王磊' }, '王磊'],
+    [{ actorPersonId: null, actorUserId: 'u9', actorPersonName: null, actorUserName: 'admin' }, 'admin'],
+    [{ actorPersonId: null, actorUserId: null, actorPersonName: null, actorUserName: null }, '系统'],
+    [{ actorPersonId: 'gone', actorUserId: null, actorPersonName: null, actorUserName: null }, '（已删除人员）'],
+    [{ actorPersonId: 'gone', actorUserId: 'u1', actorPersonName: null, actorUserName: 'wang' }, '（已删除人员）'],
+    [{ actorPersonId: null, actorUserId: 'gone', actorPersonName: null, actorUserName: null }, '（已删除账号）'],
   ])('%j → %s', (event, name) => {
-    expect(historyActorName(event, names)).toBe(name);
+    expect(historyActorName(event)).toBe(name);
   });
 });

@@ -1,3 +1,5 @@
+import type { ActorNames } from '#libs/history';
+
 // Chinese names of the history event types a task's timeline shows (履职留痕).
 const EVENT_LABELS: Record<string, string> = {
   'task.created': '任务下达',
@@ -25,12 +27,12 @@ export function historyEventLabel(type: string): string {
   return EVENT_LABELS[type] ?? type;
 }
 
-/** Who a history entry shows as the actor: the person's name, the login for a person-less account, else 系统. */
-export function historyActorName(
-  event: { actorPersonId: string | null; actorUserId: string | null },
-  names: { persons: ReadonlyMap<string, string>; users: ReadonlyMap<string, string> },
-): string {
-  if (event.actorPersonId) return names.persons.get(event.actorPersonId) ?? '（已删除人员）';
-  if (event.actorUserId) return names.users.get(event.actorUserId) ?? '（已删除账号）';
+/**
+ * Who a history entry shows as the actor: the person's name, the account's name for a person-less
+ * account, else 系统; the names as read with the entry (null where that person or account is gone).
+ */
+export function historyActorName(event: { actorPersonId: string | null; actorUserId: string | null } & ActorNames): string {
+  if (event.actorPersonId) return event.actorPersonName ?? '（已删除人员）';
+  if (event.actorUserId) return event.actorUserName ?? '（已删除账号）';
   return '系统';
 }

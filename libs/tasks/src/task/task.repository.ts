@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type TaskStatus } from '@prisma/client';
-import { camelRows, PrismaService, type SqlTx, type Tx } from '#libs/core';
+import { camelRows, jsonRows, PrismaService, type SqlTx, type Tx } from '#libs/core';
 import type { ChainPost, Page, TaskFilter, TaskRecord, TaskSummary, TaskVisibility } from './task.types.js';
 
 const OPEN: TaskStatus[] = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'REVIEWED'];
 const chainSelect = { id: true, unitId: true, kind: true, reportsToId: true } as const;
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 type TaskRow = Prisma.TaskGetPayload<object>;
+export type TaskDetail = Prisma.TaskGetPayload<{ include: { extensionRequests: true; escalations: true; attachments: true } }>;
 /**
  * Every column of `task`, for reads that return the model object without Prisma's model API (whose
  * query compiler cost more CPU than the database on the hot reads). The enum array is read as
@@ -22,6 +22,20 @@ const TASK_COLUMNS = Prisma.raw(
    'escalation_level', 'escalation_cycle', 'version', 'created_at', 'updated_at']
     .map((c) => (c === 'review_steps' ? `COALESCE(t.review_steps::text[], '{}') AS review_steps` : c === 'required_evidence' ? `COALESCE(t.required_evidence, '{}') AS required_evidence` : `t.${c}`))
     .join(', '),
+);
+/**
+ * A list entry's columns, already in the summary's shape: the dates as the API writes them (the
+ * due instant as an ISO string in UTC, as Date.toISOString writes it), so a page of rows is not
+ * parsed into Dates only to be printed again.
+ */
+const SUMMARY_COLUMNS = Prisma.raw(
+  `t.id, t.kind::text AS kind, t.title, t.status::text AS status, t.unit_id AS "unitId", t.post_id AS "postId",
+   t.assignee_person_id AS "assigneePersonId", t.acting_for_person_id AS "actingForPersonId",
+   t.work_item_id AS "workItemId", t.schedule_id AS "scheduleId",
+   to_char(t.due_date, 'YYYY-MM-DD') AS "dueDate",
+   to_char(t.due_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "dueAt",
+   t.deadline_provisional AS "deadlineProvisional", t.late_issued AS "lateIssued", t.escalation_level AS "escalationLevel",
+   COALESCE(t.review_steps::text[], '{}') AS "reviewSteps", t.review_index AS "reviewIndex", t.return_reason AS "returnReason"`,
 );
 const SORT_COLUMNS = { dueAt: Prisma.raw('t.due_at'), createdAt: Prisma.raw('t.created_at'), updatedAt: Prisma.raw('t.updated_at') } as const;
 
@@ -103,37 +117,35 @@ export class TaskRepository {
     const where = Prisma.join([visible(visibility), ...filtered(filter, personId, now)], ' AND ');
     const order = page.order === 'desc' ? Prisma.raw('DESC') : Prisma.raw('ASC');
     const [rows, [count]] = await Promise.all([
-      this.prisma.direct.$queryRaw<Record<string, unknown>[]>`
-        SELECT ${TASK_COLUMNS} FROM task t WHERE ${where}
+      this.prisma.direct.$queryRaw<TaskSummary[]>`
+        SELECT ${SUMMARY_COLUMNS} FROM task t WHERE ${where}
          ORDER BY ${SORT_COLUMNS[page.sort]} ${order}, t.id
          LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}`,
       this.prisma.direct.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM task t WHERE ${where}`,
     ]);
-    return { items: camelRows<TaskRow>(rows).map(toSummary), total: count!.n };
+    return { items: rows, total: count!.n };
   }
 
   /**
-   * The task with its extension requests and escalations. Three queries sent together rather than
-   * an include, which Prisma runs one after the other (what `include` would return, in one round trip).
+   * The task with its extension requests, escalations and 交办附件, in one statement (every task
+   * view reads it): the related rows travel as JSON arrays and are turned back into the model's
+   * types (instants and dates as Date, int8 as bigint), as the model API would return them.
    */
-  async findDetail(id: string): Promise<Prisma.TaskGetPayload<{ include: { extensionRequests: true; escalations: true } }> | null> {
-    const db = this.prisma.direct;
-    const [[task], extensionRequests, escalations] = await Promise.all([
-      db.$queryRaw<Record<string, unknown>[]>`SELECT ${TASK_COLUMNS} FROM task t WHERE t.id = ${id}::uuid`.then((r) => camelRows<TaskRow>(r)),
-      db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM extension_request WHERE task_id = ${id}::uuid ORDER BY created_at`.then((r) =>
-        camelRows<Prisma.ExtensionRequestGetPayload<object>>(r),
-      ),
-      db.$queryRaw<Record<string, unknown>[]>`SELECT * FROM escalation WHERE task_id = ${id}::uuid ORDER BY cycle, level`.then((r) =>
-        camelRows<Prisma.EscalationGetPayload<object>>(r),
-      ),
-    ]);
-    return task ? { ...task, extensionRequests, escalations } : null;
-  }
-
-  /** 交办附件 of the task, oldest first. */
-  async attachmentsOf(taskId: string): Promise<Prisma.TaskAttachmentGetPayload<object>[]> {
-    return camelRows(await this.prisma.direct.$queryRaw<Record<string, unknown>[]>`
-      SELECT * FROM task_attachment WHERE task_id = ${taskId}::uuid ORDER BY created_at, id`);
+  async findDetail(id: string): Promise<TaskDetail | null> {
+    const [row] = await this.prisma.direct.$queryRaw<Record<string, unknown>[]>`
+      SELECT ${TASK_COLUMNS},
+             (SELECT json_agg(e ORDER BY e.created_at, e.id) FROM extension_request e WHERE e.task_id = t.id) AS extension_requests,
+             (SELECT json_agg(e ORDER BY e.cycle, e.level) FROM escalation e WHERE e.task_id = t.id) AS escalations,
+             (SELECT json_agg(a ORDER BY a.created_at, a.id) FROM task_attachment a WHERE a.task_id = t.id) AS attachments
+        FROM task t WHERE t.id = ${id}::uuid`;
+    if (!row) return null;
+    const [task] = camelRows<TaskRow & { extensionRequests: unknown; escalations: unknown; attachments: unknown }>([row]);
+    return {
+      ...task!,
+      extensionRequests: jsonRows(task!.extensionRequests, { dates: ['newDueDate', 'decidedAt', 'createdAt'] }),
+      escalations: jsonRows(task!.escalations, { dates: ['dueAt', 'createdAt', 'acknowledgedAt'] }),
+      attachments: jsonRows(task!.attachments, { dates: ['createdAt'], bigints: ['size'] }),
+    };
   }
 
   /** Open tasks of the posts with their current routing (to re-route on absence or holder change). */
@@ -240,29 +252,6 @@ function filtered(f: TaskFilter, personId: string | null, now: Date): Prisma.Sql
   if (f.workItemId) and.push(Prisma.sql`t.work_item_id = ${f.workItemId}::uuid`);
   if (f.scheduleId) and.push(Prisma.sql`t.schedule_id = ${f.scheduleId}::uuid`);
   return and;
-}
-
-function toSummary(t: TaskRow): TaskSummary {
-  return {
-    id: t.id,
-    kind: t.kind,
-    title: t.title,
-    status: t.status,
-    unitId: t.unitId,
-    postId: t.postId,
-    assigneePersonId: t.assigneePersonId,
-    actingForPersonId: t.actingForPersonId,
-    workItemId: t.workItemId,
-    scheduleId: t.scheduleId,
-    dueDate: iso(t.dueDate),
-    dueAt: t.dueAt.toISOString(),
-    deadlineProvisional: t.deadlineProvisional,
-    lateIssued: t.lateIssued,
-    escalationLevel: t.escalationLevel,
-    reviewSteps: t.reviewSteps,
-    reviewIndex: t.reviewIndex,
-    returnReason: t.returnReason,
-  };
 }
 
 export { OPEN as OPEN_STATUSES };

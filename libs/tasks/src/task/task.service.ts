@@ -11,7 +11,6 @@ import { rankOf, validReviewSteps } from '../rules/review-steps.rules.js';
 import { TaskError, TaskErrorCode, taskNotFound } from '../task.errors.js';
 import { canAssignTo, canViewTask, superiorPost, taskRoles } from './task-access.rules.js';
 import { allowedTaskActions } from './task-actions.rules.js';
-import { HistoryActorsRepository } from './history-actors.repository.js';
 import { historyActorName, historyEventLabel } from './history-labels.js';
 import { toDbDate } from './dates.js';
 import { TaskRepository } from './task.repository.js';
@@ -40,7 +39,6 @@ export class TaskService {
     private readonly history: HistoryService,
     private readonly access: AccessPolicyService,
     private readonly clock: Clock,
-    private readonly historyActors: HistoryActorsRepository,
   ) {}
 
   /** 交办: a chief or deputy assigns work to a post below them in their unit. */
@@ -127,23 +125,28 @@ export class TaskService {
   }
 
   async detail(actor: Actor, id: string) {
-    const record = await this.getVisible(actor, id);
-    const [task, events, attachments] = await Promise.all([this.tasks.findDetail(id), this.history.listStream(`task:${id}`), this.tasks.attachmentsOf(id)]);
-    // Who acted, by name, for every entry at once; user ids only where no person is recorded.
-    const names = await this.historyActors.namesOf(
-      [...new Set(events.flatMap((e) => (e.actorPersonId ? [e.actorPersonId] : [])))],
-      [...new Set(events.flatMap((e) => (!e.actorPersonId && e.actorUserId ? [e.actorUserId] : [])))],
-    );
-    const history = events.map((e) => ({ ...e, actorName: historyActorName(e, names), label: historyEventLabel(e.type) }));
+    // Read together with the access check and dropped unseen if it fails: a task view is then two
+    // round trips (the session, then these three statements at once), not four.
+    const [record, detail, events] = await Promise.all([
+      this.getVisible(actor, id),
+      this.tasks.findDetail(id),
+      this.history.listStreamWithActorNames(`task:${id}`),
+    ]);
+    const { attachments, ...task } = detail!;
+    const history = events.map(({ actorPersonName, actorUserName, ...e }) => ({
+      ...e,
+      actorName: historyActorName({ ...e, actorPersonName, actorUserName }),
+      label: historyEventLabel(e.type),
+    }));
     // What the caller may do now, so clients show only those actions.
     const decider = superiorPost(record);
     const allowedActions = allowedTaskActions({
       state: record,
       roles: taskRoles(actor, record),
-      extensionPending: task!.extensionRequests.some((r) => r.status === 'PENDING'),
+      extensionPending: task.extensionRequests.some((r) => r.status === 'PENDING'),
       decidesExtensions: !!decider && actor.posts.some((p) => p.postId === decider.id),
     });
-    return { task: task!, history, allowedActions, attachments: attachments.map(toAttachmentView) };
+    return { task, history, allowedActions, attachments: attachments.map(toAttachmentView) };
   }
 
   list(actor: Actor, filter: TaskFilter, page: Page): Promise<{ items: TaskSummary[]; total: number }> {
