@@ -141,6 +141,17 @@ describe('calendar: working days from the database', () => {
     });
   });
 
+  it('sees a change another process made (straight in the database) on the next read', async () => {
+    const day = async () => (await get('/api/calendar/days/2026-10-02')).json();
+    expect(await day()).toMatchObject({ kind: 'HOLIDAY', name: '国庆节' });
+    const change = (name: string) =>
+      t.db.sql(`UPDATE calendar_day SET name = $2, updated_at = clock_timestamp() WHERE org_id = $1 AND date = '2026-10-02'`, [orgId, name]);
+    await change('国庆节（调整）');
+    expect(await day()).toMatchObject({ kind: 'HOLIDAY', name: '国庆节（调整）' });
+    await change('国庆节');
+    expect(await day()).toMatchObject({ kind: 'HOLIDAY', name: '国庆节' });
+  });
+
   it('lets only administrators change the calendar, and only logged-in users read it', async () => {
     const year = await put('cal-user', '/api/calendar/years/2027', await fixture('schedule-2027.sample.json'));
     expect(year.statusCode).toBe(403);

@@ -70,16 +70,19 @@ export class CalendarRepository {
   }
 
   /**
-   * A cheap version stamp of an organisation's calendar: any insert, update or delete by any
-   * process changes a count or a max timestamp, so a cached calendar can be checked with one query.
+   * A cheap version stamp of an organisation's calendar, so a cached calendar is checked with one
+   * query. Any insert or delete by any process changes a count; any update gives the row a new
+   * writing transaction id (xmin), which changes the sum. Timestamps alone were not enough: a write
+   * stamped by a process whose clock is behind left the newest timestamp as it was.
    */
   async fingerprint(orgId: string): Promise<string> {
-    const [row] = await this.prisma.$queryRaw<{ days: bigint; day_at: Date | null; years: bigint; year_at: Date | null }[]>`
-      SELECT (SELECT count(*) FROM calendar_day WHERE org_id = ${orgId}::uuid) AS days,
-             (SELECT max(updated_at) FROM calendar_day WHERE org_id = ${orgId}::uuid) AS day_at,
-             (SELECT count(*) FROM calendar_year WHERE org_id = ${orgId}::uuid) AS years,
-             (SELECT max(loaded_at) FROM calendar_year WHERE org_id = ${orgId}::uuid) AS year_at`;
-    return [row?.days, row?.day_at?.getTime(), row?.years, row?.year_at?.getTime()].join('|');
+    // Asked on every read that counts working days (each inbox, each deadline): straight to the
+    // driver (see DirectSql).
+    const [row] = await this.prisma.direct.$queryRaw<{ stamp: string }[]>`
+      SELECT concat_ws('|', d.n, d.xids, y.n, y.xids) AS stamp
+        FROM (SELECT count(*) AS n, sum(xmin::text::bigint) AS xids FROM calendar_day WHERE org_id = ${orgId}::uuid) d,
+             (SELECT count(*) AS n, sum(xmin::text::bigint) AS xids FROM calendar_year WHERE org_id = ${orgId}::uuid) y`;
+    return row!.stamp;
   }
 
   /** Package years never overwrite imported or manual days that happen to exist already. */
