@@ -17,9 +17,9 @@ export interface ChainedFields {
   prevHash: string;
 }
 
-/** SHA-256 over every recorded field and the previous hash: changing any past row breaks the chain. */
-export function eventHash(e: ChainedFields): string {
-  const material = canonicalJson({
+/** The fields a hash covers, the instant as ISO text: also what an exported record carries. */
+export function hashedFields(e: ChainedFields): Omit<ChainedFields, 'at'> & { at: string } {
+  return {
     stream: e.stream,
     seq: e.seq,
     at: e.at.toISOString(),
@@ -30,6 +30,11 @@ export function eventHash(e: ChainedFields): string {
     subjectId: e.subjectId,
     data: e.data,
     prevHash: e.prevHash,
-  });
+  };
+}
+
+/** SHA-256 over every recorded field and the previous hash: changing any past row breaks the chain. */
+export function eventHash(e: ChainedFields): string {
+  const material = canonicalJson(hashedFields(e));
   return createHash('sha256').update(material).digest('hex');
 }

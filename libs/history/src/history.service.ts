@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, PrismaService, type SqlTx } from '#libs/core';
 import type { Prisma } from '@prisma/client';
+import { hashedFields } from './history-chain.rules.js';
 import { HistoryRepository } from './history.repository.js';
 import type { ActorNames, ChainedEventRecord, HistoryEventView, NewHistoryEvent } from './history.types.js';
 
@@ -50,20 +51,7 @@ export class HistoryService {
 }
 
 function toRecord(e: Prisma.HistoryEventGetPayload<object>): ChainedEventRecord {
-  return {
-    id: e.id.toString(),
-    stream: e.stream,
-    seq: e.seq,
-    at: e.at.toISOString(),
-    type: e.type,
-    actorUserId: e.actorUserId,
-    actorPersonId: e.actorPersonId,
-    actingForPostId: e.actingForPostId,
-    subjectId: e.subjectId,
-    data: e.data,
-    prevHash: e.prevHash,
-    hash: e.hash,
-  };
+  return { id: e.id.toString(), ...hashedFields(e), hash: e.hash };
 }
 
 function toView({ id: _id, stream: _stream, subjectId: _subject, prevHash: _prev, data, ...view }: ChainedEventRecord): HistoryEventView {
