@@ -72,6 +72,20 @@ describe.each(drivers)('job driver: $name', ({ make }) => {
     expect(ids.sort()).toEqual(['outbox-1', 'outbox-2']);
   });
 
+  it('frees a job id once its job has ended, failed included', async () => {
+    const q = queue();
+    const runs: string[] = [];
+    await driver.process<{ v: string }>(q, async (job) => {
+      runs.push(job.data.v);
+      if (job.data.v === 'fails') throw new Error('permanent');
+    });
+    for (const v of ['fails', 'after a failure', 'after a success']) {
+      await driver.enqueue(q, { name: 'x', data: { v }, opts: { jobId: 'outbox-9', attempts: 1 } });
+      await driver.drain(q, 10_000);
+    }
+    expect(runs).toEqual(['fails', 'after a failure', 'after a success']);
+  });
+
   it('repeats a scheduled job, and re-registering the schedule does not double it', async () => {
     const q = queue();
     let ticks = 0;

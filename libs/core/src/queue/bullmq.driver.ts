@@ -138,6 +138,10 @@ function toBullOptions(opts: JobOptions = {}): JobsOptions {
     attempts: opts.attempts ?? DEFAULT_ATTEMPTS,
     backoff: { type: 'exponential', delay: opts.backoffMs ?? DEFAULT_BACKOFF_MS },
     removeOnComplete: true,
-    removeOnFail: { age: 7 * 24 * 3600 },
+    // BullMQ refuses a new job whose id a kept failed job still holds: an id would then stay taken
+    // for the week failed jobs are kept, and the work it stands for (an outbox row's delivery)
+    // would be dropped each time it is queued again. Jobs with an id go when they fail, as the
+    // contract says (deduplicated while waiting or running); the others are kept for inspection.
+    removeOnFail: opts.jobId ? true : { age: 7 * 24 * 3600 },
   };
 }

@@ -5,7 +5,7 @@ import { Logger } from '@nestjs/common';
  * the source of truth and both drivers deliver at least once.
  */
 export interface JobOptions {
-  /** Deduplicates while a job with the same id is waiting or running. */
+  /** Deduplicates while a job with the same id is waiting or running; once it ends, failed or not, the id is free. */
   jobId?: string;
   delayMs?: number;
   attempts?: number;
