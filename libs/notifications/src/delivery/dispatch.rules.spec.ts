@@ -11,13 +11,13 @@ describe('planDeliveryJobs', () => {
       "a digest recipient's e-mails become one digest job; in-app stays single",
       [row('o1', 'IN_APP', 'chief'), row('o2', 'EMAIL', 'chief'), row('o3', 'EMAIL', 'chief'), row('o4', 'EMAIL', 'p2')],
       ['chief'],
-      ['deliver o1 [o1]', 'deliver o4 [o4]', 'deliver-digest digest-chief [o2,o3]'],
+      ['deliver o1 [o1]', 'deliver o4 [o4]', 'deliver-digest digest-chief-o2 [o2,o3]'],
     ],
     [
       'one digest job per recipient',
       [row('o1', 'EMAIL', 'c1'), row('o2', 'EMAIL', 'c2'), row('o3', 'EMAIL', 'c1')],
       ['c1', 'c2'],
-      ['deliver-digest digest-c1 [o1,o3]', 'deliver-digest digest-c2 [o2]'],
+      ['deliver-digest digest-c1-o1 [o1,o3]', 'deliver-digest digest-c2-o2 [o2]'],
     ],
   ])('%s', (_why, claimed, digest, expected) => {
     const jobs = planDeliveryJobs(claimed as ClaimedRow[], new Set(digest as string[]));
@@ -26,5 +26,11 @@ describe('planDeliveryJobs', () => {
     );
     expect(describe).toEqual(expected);
     expect(jobs.every((j) => j.opts.attempts === 1 && !j.opts.jobId.includes(':'))).toBe(true);
+  });
+
+  it("a later claim's digest for the same chief is a job of its own, not a duplicate of one still queued", () => {
+    const first = planDeliveryJobs([row('o1', 'EMAIL', 'chief')], new Set(['chief']));
+    const later = planDeliveryJobs([row('o7', 'EMAIL', 'chief'), row('o8', 'EMAIL', 'chief')], new Set(['chief']));
+    expect(later[0]!.opts.jobId).not.toBe(first[0]!.opts.jobId);
   });
 });

@@ -13,7 +13,9 @@ export type DeliveryJob =
 /**
  * One delivery job per claimed row, its job id the row id, so a row already waiting in the queue
  * is not queued twice. E-mail rows of digest recipients (chiefs, with CHIEF_DIGEST) become one
- * digest job per recipient instead. One attempt per job: retrying is the outbox row's business
+ * digest job per recipient and claim instead, named after the recipient and the claim's first row:
+ * a name per recipient alone made a later claim's digest a duplicate of one still waiting, and its
+ * rows waited for their lease. One attempt per job: retrying is the outbox row's business
  * (attempts, backoff, FAILED), not the queue's.
  */
 export function planDeliveryJobs(claimed: readonly ClaimedRow[], digestRecipients: ReadonlySet<string>): DeliveryJob[] {
@@ -29,7 +31,7 @@ export function planDeliveryJobs(claimed: readonly ClaimedRow[], digestRecipient
     }
   }
   for (const [recipientPersonId, outboxIds] of digests) {
-    jobs.push({ name: DELIVER_DIGEST_JOB, data: { recipientPersonId, outboxIds }, opts: { jobId: `digest-${recipientPersonId}`, attempts: 1 } });
+    jobs.push({ name: DELIVER_DIGEST_JOB, data: { recipientPersonId, outboxIds }, opts: { jobId: `digest-${recipientPersonId}-${outboxIds[0]}`, attempts: 1 } });
   }
   return jobs;
 }
