@@ -86,6 +86,14 @@ describe.each(drivers)('job driver: $name', ({ make }) => {
     expect(runs).toEqual(['fails', 'after a failure', 'after a success']);
   });
 
+  it('tells the first process to ask whether the queue kept earlier state', async () => {
+    // A fresh prefix is a Redis that never held this deployment's queues; the in-process queue never keeps any.
+    const another = make();
+    const kept = [await driver.queueStateKept(), await driver.queueStateKept(), await another.queueStateKept()];
+    await another.close();
+    expect(kept).toEqual(driver.kind === 'bullmq' ? [false, true, true] : [false, false, false]);
+  });
+
   it('repeats a scheduled job, and re-registering the schedule does not double it', async () => {
     const q = queue();
     let ticks = 0;

@@ -2,7 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DispatchService, NOTIFICATIONS_QUEUE } from '#libs/notifications';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { MINUTE, helpers, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
 import { freePort, haveRedisServer, sleep, startRedis, stopRedis } from '../support/redis-server.js';
 
@@ -21,6 +23,7 @@ const redisServerFound = haveRedisServer('outbox-lease-redis-restart.int-spec.ts
   let h: Harness | undefined;
   let x: DeliveryHelpers;
   let deliveries: Queue;
+  const stopped = new Set<NestFastifyApplication>();
 
   beforeAll(async () => {
     port = await freePort();
@@ -34,7 +37,9 @@ const redisServerFound = haveRedisServer('outbox-lease-redis-restart.int-spec.ts
 
   afterAll(async () => {
     await deliveries?.close();
-    await h?.t.close();
+    // Whichever app runs now (a test may have stopped and restarted it), then the database.
+    if (h && !stopped.has(h.t.app)) await h.t.app.close();
+    await h?.t.db.drop();
     await h?.sink.stop();
     await stopRedis(redis);
   });
@@ -69,4 +74,50 @@ const redisServerFound = haveRedisServer('outbox-lease-redis-restart.int-spec.ts
     expect(x.mailsFor((await x.row(lost, 'EMAIL')).id)).toHaveLength(1);
     expect(await x.row(retry, 'EMAIL')).toEqual(backingOff);
   }, 60_000);
+
+  it('a worker starting on a Redis that came back empty while no worker ran releases the rows; on one that kept its jobs it does not', async () => {
+    // Dispatched onto a paused queue, then the only worker stops: nobody sees Redis go.
+    const dispatchOnto = async (note: string) => {
+      await deliveries.pause();
+      await x.write([x.message('officer1', await x.newTask(note), note)]);
+      await h!.t.app.get(DispatchService).dispatchDue();
+      const rows = await x.rows(note);
+      expect(rows.every((r) => r.status === 'PENDING' && r.available_at > h!.t.clock.now())).toBe(true);
+      return rows;
+    };
+    const emptied = `emptied-${randomUUID()}`;
+    await dispatchOnto(emptied);
+    await stopApp();
+    await stopRedis(redis);
+    redis = await startRedis(port);
+    await restartApp();
+    for (let i = 0; i < 100 && (await x.rows(emptied)).some((r) => r.status !== 'SENT'); i++) await sleep(150);
+    expect((await x.rows(emptied)).map((r) => r.status)).toEqual(['SENT', 'SENT']);
+    expect(x.mailsFor((await x.row(emptied, 'EMAIL')).id)).toHaveLength(1);
+
+    // Redis kept: the jobs still wait (paused), and the rows keep their lease. A minute on, a
+    // release and a new claim would have moved them.
+    const kept = `kept-${randomUUID()}`;
+    const waiting = await dispatchOnto(kept);
+    await stopApp();
+    h!.t.clock.advance(MINUTE);
+    await restartApp();
+    await sleep(1_000);
+    expect(await x.rows(kept)).toEqual(waiting);
+    for (const row of waiting) expect(await deliveries.getJob(row.id)).toBeTruthy();
+    await deliveries.resume();
+  }, 60_000);
+
+  /** The worker process again, on the same database and clock (what a deploy or a crash restart does). */
+  async function restartApp(): Promise<void> {
+    const app = await createApiApp({ config: h!.t.config, clock: h!.t.clock, runJobs: true, logRequests: false });
+    await app.getHttpAdapter().getInstance().ready();
+    (h!.t as { app: NestFastifyApplication }).app = app;
+  }
+
+  /** Stops the running app and with it the only worker. */
+  async function stopApp(): Promise<void> {
+    stopped.add(h!.t.app);
+    await h!.t.app.close();
+  }
 });

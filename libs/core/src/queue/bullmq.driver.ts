@@ -5,12 +5,11 @@ import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, JobDriver, type JobHandler, type 
 
 /**
  * BullMQ on Redis: any number of API processes produce, any number of worker processes consume.
- * Completed jobs are removed (the database keeps the record); failed ones are kept a week for
- * inspection.
+ * Completed jobs are removed (the database keeps the record); failed ones without a job id are
+ * kept a week for inspection (see toBullOptions).
  */
 export class BullMqJobDriver extends JobDriver {
   readonly kind = 'bullmq' as const;
-  readonly jobsOutliveProcess = true;
   private readonly logger = new Logger('BullMqJobDriver');
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
@@ -34,9 +33,29 @@ export class BullMqJobDriver extends JobDriver {
     // treated as a loss: upserting the schedulers again is harmless when they survived, and so is
     // re-queueing work that is still queued (listeners re-enqueue under the same job ids).
     this.connection.on('ready', () => {
-      if (this.connectedBefore) void Promise.all([this.restoreSchedulers(), this.notifyQueueStateLost()]);
+      if (this.connectedBefore) void Promise.all([this.restoreSchedulers(), this.markSeen().then(() => this.notifyQueueStateLost())]);
       this.connectedBefore = true;
     });
+  }
+
+  /**
+   * A marker key tells whether this Redis is the one earlier processes queued into: absent, it is
+   * new or came back empty (a restart without persistence while no worker was connected to see a
+   * reconnect). Setting it only where absent makes the first process to ask the one that learns.
+   */
+  async queueStateKept(): Promise<boolean> {
+    return !(await this.markSeen());
+  }
+
+  /** Sets the marker; true when it was absent (the queue's state was lost, or never existed). */
+  private async markSeen(): Promise<boolean> {
+    try {
+      return (await this.connection.set(`${this.prefix}:queue-state-marker`, '1', 'NX')) === 'OK';
+    } catch (e) {
+      // Unknown: treated as lost, which costs at most re-queueing work that is still queued.
+      this.logger.warn(`could not read the queue state marker: ${(e as Error).message}`);
+      return true;
+    }
   }
 
   async enqueue<T>(queue: string, job: NewJob<T>): Promise<void> {

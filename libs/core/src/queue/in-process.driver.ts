@@ -29,12 +29,16 @@ interface QueueState {
  */
 export class InProcessJobDriver extends JobDriver {
   readonly kind = 'in-process' as const;
-  // Never notifies listeners of lost queue state: while the process runs its queue loses nothing.
-  readonly jobsOutliveProcess = false;
   private readonly logger = new Logger('InProcessJobDriver');
   private readonly queues = new Map<string, QueueState>();
   private readonly repeaters = new Map<string, NodeJS.Timeout>();
   private closed = false;
+
+  // Never notifies listeners of lost queue state either: while the process runs its queue loses
+  // nothing, and what an earlier process queued is always gone.
+  async queueStateKept(): Promise<boolean> {
+    return false;
+  }
 
   async enqueue<T>(queue: string, job: NewJob<T>): Promise<void> {
     this.add(queue, job);

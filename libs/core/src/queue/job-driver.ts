@@ -39,11 +39,13 @@ export type QueueStateLostListener = () => void | Promise<void>;
 export abstract class JobDriver {
   abstract readonly kind: 'bullmq' | 'in-process';
   /**
-   * Whether jobs queued by a process are still there after it ends (Redis keeps them; the
-   * in-process queue dies with its process). When false, whatever a previous process handed to the
-   * queue and the database still records as in flight was lost.
+   * Whether the queue still holds what earlier processes of this deployment queued, asked by a
+   * process as it starts. False for the in-process queue (it died with the previous process) and
+   * for a Redis that came back empty while no process of this deployment was connected to see it:
+   * whatever the database still records as handed to the queue was then lost. The first process
+   * to ask after such a loss gets false; the loss counts as seen from then on.
    */
-  abstract readonly jobsOutliveProcess: boolean;
+  abstract queueStateKept(): Promise<boolean>;
   private readonly queueStateLostListeners = new Set<QueueStateLostListener>();
   abstract enqueue<T>(queue: string, job: NewJob<T>): Promise<void>;
   abstract enqueueBulk<T>(queue: string, jobs: NewJob<T>[]): Promise<void>;

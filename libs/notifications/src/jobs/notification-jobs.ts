@@ -84,12 +84,12 @@ export class NotificationJobsScheduler implements OnApplicationBootstrap, OnModu
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    // At boot only where the queue died with the previous process (in-process). Redis keeps a
-    // restarted BullMQ worker's jobs and BullMQ hands its stalled ones to another worker, so a
-    // release at every worker boot (a deploy boots them all) would only re-dispatch rows still
-    // queued. BullMQ loses jobs when Redis comes back empty, which running workers see as a
-    // reconnect; a Redis emptied while no worker was connected is left to the lease.
-    if (!this.driver.jobsOutliveProcess) await this.releaseLeases();
+    // At boot only where the queue lost what was queued before: the in-process queue died with the
+    // previous process; a Redis may have come back empty while no worker was connected. Redis
+    // otherwise keeps a restarted BullMQ worker's jobs and BullMQ hands its stalled ones to another
+    // worker, so a release at every worker boot (a deploy boots them all) would only re-dispatch
+    // rows still queued. Running workers see an empty Redis as a reconnect (see below).
+    if (!(await this.driver.queueStateKept())) await this.releaseLeases();
     this.stopListening?.();
     this.stopListening = this.driver.onQueueStateLost(() => this.releaseAndDispatchSoon());
     await this.driver.repeat(NOTIFICATIONS_DISPATCH_QUEUE, 'dispatch-notifications', DISPATCH_EVERY_MS, { name: DISPATCH_JOB, data: {} });
