@@ -31,7 +31,9 @@ export class BullMqJobDriver extends JobDriver {
     // lost the job schedulers and every queued job; nothing else would recreate them until a
     // process restarts. A reconnect cannot tell a network blip from an empty restart, so both are
     // treated as a loss: upserting the schedulers again is harmless when they survived, and so is
-    // re-queueing work that is still queued (listeners re-enqueue under the same job ids).
+    // re-queueing work that is still queued: delivery jobs are named after their rows and
+    // deduplicated, and a digest job skips rows already sent (two digests over the same rows
+    // running at the same moment would both send: delivery is at least once).
     this.connection.on('ready', () => {
       if (this.connectedBefore) void Promise.all([this.restoreSchedulers(), this.markSeen().then(() => this.notifyQueueStateLost())]);
       this.connectedBefore = true;
