@@ -1,3 +1,4 @@
+import { digestKey } from '../mail/message-id.js';
 import type { ClaimedRow } from '../outbox/outbox.repository.js';
 import {
   DELIVER_DIGEST_JOB,
@@ -13,10 +14,11 @@ export type DeliveryJob =
 /**
  * One delivery job per claimed row, its job id the row id, so a row already waiting in the queue
  * is not queued twice. E-mail rows of digest recipients (chiefs, with CHIEF_DIGEST) become one
- * digest job per recipient and claim instead, named after the recipient and the claim's first row:
- * a name per recipient alone made a later claim's digest a duplicate of one still waiting, and its
- * rows waited for their lease. One attempt per job: retrying is the outbox row's business
- * (attempts, backoff, FAILED), not the queue's.
+ * digest job per recipient and claim instead, named after the recipient and the set of rows it
+ * covers: the same rows claimed again make the same job (deduplicated while it waits), other rows a
+ * job of their own. (A name per recipient alone made a later claim's digest a duplicate of one still
+ * waiting, and its rows waited for their lease.) One attempt per job: retrying is the outbox row's
+ * business (attempts, backoff, FAILED), not the queue's.
  */
 export function planDeliveryJobs(claimed: readonly ClaimedRow[], digestRecipients: ReadonlySet<string>): DeliveryJob[] {
   const jobs: DeliveryJob[] = [];
@@ -31,7 +33,7 @@ export function planDeliveryJobs(claimed: readonly ClaimedRow[], digestRecipient
     }
   }
   for (const [recipientPersonId, outboxIds] of digests) {
-    jobs.push({ name: DELIVER_DIGEST_JOB, data: { recipientPersonId, outboxIds }, opts: { jobId: `digest-${recipientPersonId}-${outboxIds[0]}`, attempts: 1 } });
+    jobs.push({ name: DELIVER_DIGEST_JOB, data: { recipientPersonId, outboxIds }, opts: { jobId: `digest-${recipientPersonId}-${digestKey(outboxIds)}`, attempts: 1 } });
   }
   return jobs;
 }

@@ -18,9 +18,8 @@ const DISPATCH_EVERY_MS = 20_000;
 const RUN_AGAIN_AFTER_MS = [1_000, 2_000, 4_000, 8_000];
 
 /**
- * Delivers one row (or one digest) per job. Never throws: a failed BullMQ job keeps its id (the
- * outbox id) for days and would silently swallow the re-dispatch of that row. The row is the retry
- * state — on any error it stays PENDING and is due again after its lease or backoff.
+ * Delivers one row (or one digest) per job. Never throws: the row is the retry state, not the job
+ * — on any error it stays PENDING and is due again after its lease or backoff.
  */
 @Injectable()
 @JobProcessor({ queue: NOTIFICATIONS_QUEUE, concurrency: 5 })

@@ -16,6 +16,10 @@ export function outboxMessageId(outboxId: string, mailFrom: string): string {
 
 /** A digest is identified by the set of rows it covers, in any order. */
 export function digestMessageId(outboxIds: readonly string[], mailFrom: string): string {
-  const digest = createHash('sha256').update([...outboxIds].sort().join(',')).digest('hex').slice(0, 32);
-  return `<digest.${digest}@${mailDomain(mailFrom)}>`;
+  return `<digest.${digestKey(outboxIds)}@${mailDomain(mailFrom)}>`;
+}
+
+/** The set of rows a digest covers as a short key, the same in any order (its Message-ID and job id). */
+export function digestKey(outboxIds: readonly string[]): string {
+  return createHash('sha256').update([...outboxIds].sort().join(',')).digest('hex').slice(0, 32);
 }
