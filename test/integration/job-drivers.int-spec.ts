@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { BullMqJobDriver, InProcessJobDriver, type JobDriver } from '#libs/core';
 import { redisAvailable } from '../support/test-app.js';
 import { testEnvironment } from '../support/test-env.js';
@@ -109,6 +110,26 @@ describe.each(drivers)('job driver: $name', ({ make }) => {
       const inspect = new Queue(q, { connection: { url: testEnvironment().redisUrl }, prefix });
       expect(await inspect.getJobSchedulersCount()).toBe(1);
       await inspect.close();
+    }
+  });
+});
+
+(redisAvailable() ? describe : describe.skip)('BullMQ driver: queue state after a reconnect', () => {
+  it('does not claim the earlier state was kept once it has reconnected', async () => {
+    const driver = new BullMqJobDriver(testEnvironment().redisUrl, `${prefix}-reconnect`);
+    try {
+      await driver.queueStateKept();
+      expect(await driver.queueStateKept()).toBe(true);
+      // Drop this driver's own connection (as a network blip does); it reconnects by itself.
+      const connection = (driver as unknown as { connection: Redis }).connection;
+      const ready = new Promise((resolve) => connection.once('ready', resolve));
+      const admin = new Redis(testEnvironment().redisUrl);
+      await admin.client('KILL', 'ID', String(await connection.client('ID')));
+      await admin.quit();
+      await ready;
+      expect(await driver.queueStateKept()).toBe(false);
+    } finally {
+      await driver.close();
     }
   });
 });

@@ -19,6 +19,7 @@ export class BullMqJobDriver extends JobDriver {
   /** Schedulers registered by this process, restored after a reconnect (see constructor). */
   private readonly schedulers = new Map<string, () => Promise<void>>();
   private connectedBefore = false;
+  private reconnected = false;
 
   constructor(
     private readonly redisUrl: string,
@@ -35,7 +36,10 @@ export class BullMqJobDriver extends JobDriver {
     // deduplicated, and a digest job skips rows already sent (two digests over the same rows
     // running at the same moment would both send: delivery is at least once).
     this.connection.on('ready', () => {
-      if (this.connectedBefore) void Promise.all([this.restoreSchedulers(), this.markSeen().then(() => this.notifyQueueStateLost())]);
+      if (this.connectedBefore) {
+        this.reconnected = true;
+        void Promise.all([this.restoreSchedulers(), this.markSeen().then(() => this.notifyQueueStateLost())]);
+      }
       this.connectedBefore = true;
     });
   }
@@ -46,7 +50,10 @@ export class BullMqJobDriver extends JobDriver {
    * reconnect). Setting it only where absent makes the first process to ask the one that learns.
    */
   async queueStateKept(): Promise<boolean> {
-    return !(await this.markSeen());
+    const markerWasMissing = await this.markSeen();
+    // A reconnect before the question may have met an empty Redis while nobody listened yet (the
+    // marker is set again on reconnecting): not kept, to be safe.
+    return !markerWasMissing && !this.reconnected;
   }
 
   /** Sets the marker; true when it was absent (the queue's state was lost, or never existed). */

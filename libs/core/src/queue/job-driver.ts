@@ -43,7 +43,8 @@ export abstract class JobDriver {
    * process as it starts. False for the in-process queue (it died with the previous process) and
    * for a Redis that came back empty while no process of this deployment was connected to see it:
    * whatever the database still records as handed to the queue was then lost. The first process
-   * to ask after such a loss gets false; the loss counts as seen from then on.
+   * to ask after such a loss gets false; the loss counts as seen from then on. A process that
+   * reconnected before asking gets false too (it cannot tell whether the loss came first).
    */
   abstract queueStateKept(): Promise<boolean>;
   private readonly queueStateLostListeners = new Set<QueueStateLostListener>();
