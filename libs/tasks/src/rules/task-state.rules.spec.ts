@@ -67,23 +67,22 @@ describe('task lifecycle: the wrong actor answers 403 with a code', () => {
   });
 });
 
-describe('refusalOf agrees with transition', () => {
-  const STATUSES: TaskStatus[] = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'REVIEWED', 'DONE', 'CANCELLED'];
-  const ACTIONS: TaskAction[] = ['ACCEPT', 'START', 'SUBMIT', 'APPROVE', 'RETURN', 'CANCEL'];
-  const ROLE_SETS: TaskRole[][] = [[], ['ASSIGNEE'], ['REVIEWER'], ['ASSIGNER'], ['ADMIN'], ['ASSIGNEE', 'REVIEWER', 'ASSIGNER', 'ADMIN']];
-  const cases = STATUSES.flatMap((status) => ACTIONS.flatMap((action) => ROLE_SETS.map((roles) => [status, action, roles] as const)));
-
-  it.each(cases)('%s, %s as %j', (status, action, roles) => {
-    const refusal = refusalOf(state(status), action, as(...roles));
-    const outcome = (() => {
-      try {
-        transition(state(status), action, as(...roles));
-        return null;
-      } catch (e) {
-        return (e as { kind: string }).kind === 'CONFLICT' ? 'ILLEGAL' : 'DENIED';
-      }
-    })();
-    expect(refusal).toBe(outcome);
+describe('refusalOf', () => {
+  it.each<[TaskAction, TaskStatus, TaskRole[], 'ILLEGAL' | 'DENIED' | null]>([
+    ['ACCEPT', 'ISSUED', ['ASSIGNEE'], null],
+    ['ACCEPT', 'ACCEPTED', ['ASSIGNEE'], 'ILLEGAL'],
+    ['ACCEPT', 'ISSUED', ['REVIEWER', 'ASSIGNER'], 'DENIED'],
+    ['SUBMIT', 'IN_PROGRESS', [], 'DENIED'],
+    ['APPROVE', 'SUBMITTED', ['REVIEWER'], null],
+    ['APPROVE', 'IN_PROGRESS', ['REVIEWER'], 'ILLEGAL'],
+    ['RETURN', 'REVIEWED', ['ASSIGNEE'], 'DENIED'],
+    ['CANCEL', 'REVIEWED', ['ASSIGNER'], null],
+    ['CANCEL', 'REVIEWED', ['ASSIGNEE'], 'DENIED'],
+    ['CANCEL', 'DONE', ['ADMIN'], 'ILLEGAL'],
+    // The state is judged before the role: an illegal action is ILLEGAL for anyone.
+    ['START', 'DONE', [], 'ILLEGAL'],
+  ])('%s from %s as %j → %s', (action, status, roles, expected) => {
+    expect(refusalOf(state(status), action, as(...roles))).toBe(expected);
   });
 });
 
