@@ -14,6 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateSealKey } from '#libs/history';
 import { benchDatabaseUrl, benchOptions, ensureDataset, machine, openSql, printTable, sized, withDatabase, writeResult, BENCH_PASSWORD, type Cell } from '../lib/index.js';
 import { generateApiData, pickUsers } from './api-data.js';
 import { runLoad, type LoadFigures, type LoadRequest } from './load.js';
@@ -211,6 +212,7 @@ async function startServer(databaseUrl: string, orgId: string, profileDir: strin
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       AUTH_TOKEN_SECRET: randomBytes(48).toString('base64'),
+      HISTORY_SEAL_KEY: generateSealKey(),
       AUTH_ACCESS_TTL_SECONDS: '3600',
       LOG_LEVEL: 'warn',
       BENCH_ORG_ID: orgId,

@@ -12,6 +12,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyMigrations, projectRoot } from '#libs/core';
+import { generateSealKey } from '#libs/history';
 import { ChaosCheck } from './chaos-check.js';
 import { loadChaosData, type ChaosData } from './chaos-data.js';
 import { parseChaosOptions, type ChaosOptions } from './chaos-options.js';
@@ -99,6 +100,8 @@ async function run(options: ChaosOptions): Promise<void> {
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
+      // Workers sign the hourly history seal; a key for this run only.
+      HISTORY_SEAL_KEY: generateSealKey(),
       SMTP_URL: smtp.url,
       MAIL_FROM: 'duty-tracker <noreply@chaos.example.cn>',
       // Quiet hours must not hold mail: all day on working days (the run's days are working days).

@@ -2,15 +2,20 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { eventHash, HistorySealService, HistoryVerifyService } from '#libs/history';
+import { keyFingerprint, parseEd25519PublicKey } from '#libs/core';
+import { eventHash, HistorySealService, HistoryVerifyService, type ChainedFields } from '#libs/history';
+import { TEST_SEAL_KEY, TEST_SEAL_PUBLIC_KEY } from '../support/test-app.js';
 import { evidenceWorld, PDF, type EvidenceWorld, type Json } from './evidence-support.js';
 
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
 
-/** Runs the compiled CLI (`npm test` builds first) against the test database. */
-function cli(url: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Runs the compiled CLI (`npm test` builds first) against the test database, as the operator (with
+ * the seal key) unless `env` says otherwise (an auditor holding only the public key).
+ */
+function cli(url: string, args: string[], env: Record<string, string> = { HISTORY_SEAL_KEY: TEST_SEAL_KEY }): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: url, LOG_LEVEL: 'error' } });
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: url, LOG_LEVEL: 'error', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d));
@@ -18,6 +23,22 @@ function cli(url: string, args: string[]): Promise<{ code: number | null; stdout
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** A stored row (snake_case, as the database gives it) as the fields the public hash rule covers. */
+function fieldsOf(row: Json): ChainedFields {
+  return {
+    stream: row.stream,
+    seq: row.seq,
+    at: row.at,
+    type: row.type,
+    actorUserId: row.actor_user_id,
+    actorPersonId: row.actor_person_id,
+    actingForPostId: row.acting_for_post_id,
+    subjectId: row.subject_id,
+    data: row.data,
+    prevHash: row.prev_hash,
+  };
 }
 
 interface Row {
@@ -183,6 +204,63 @@ describe('tamper-evident history (履职留痕)', () => {
     await asAttacker(`UPDATE history_event SET type = '${old.type}' WHERE id = ${old.id}`);
     expect((await verify()).ok).toBe(true);
   });
+
+  it('seals are signed: a forged event with a re-hashed seal, or an unsigned seal, fails verification (exit 3)', async () => {
+    await w.call('POST', `/api/tasks/${taskId}/evidence`, 'officer1', { kind: 'NOTE', text: '签名封存前补充' });
+    expect(await w.t.app.get(HistorySealService).seal()).toMatchObject({ sealed: true });
+    const [seal] = await w.t.db.sql(`SELECT * FROM history_event WHERE stream = 'seal' ORDER BY seq DESC LIMIT 1`);
+    const fingerprint = keyFingerprint(parseEd25519PublicKey(TEST_SEAL_PUBLIC_KEY)!);
+    expect(seal!.data.signature).toMatchObject({ alg: 'Ed25519', key: fingerprint });
+    const auditor = { HISTORY_SEAL_PUBLIC_KEY: TEST_SEAL_PUBLIC_KEY };
+    const intact = await cli(w.t.db.url, ['verify-history'], auditor);
+    expect(intact).toMatchObject({ code: 0, stdout: expect.stringContaining(`指纹 ${fingerprint}`) });
+    expect(intact.stdout).toContain('-----BEGIN PUBLIC KEY-----');
+
+    // The owner (no trigger stops an INSERT) appends a forged event computed with the public hash rule…
+    const last = await lastSeq();
+    const [head] = await w.t.db.sql(`SELECT * FROM history_event WHERE stream = $1 AND seq = $2`, [stream, last]);
+    const forged: ChainedFields = { ...fieldsOf(head!), seq: last + 1, at: new Date(head!.at.getTime() + 1000), type: 'task.approved', data: { note: '补记' }, prevHash: head!.hash };
+    const forgedHash = eventHash(forged);
+    const [{ id: forgedId }] = (await w.t.db.sql(
+      `INSERT INTO history_event (stream, seq, at, type, actor_user_id, actor_person_id, acting_for_post_id, subject_id, data, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id::text`,
+      [forged.stream, forged.seq, forged.at, forged.type, forged.actorUserId, forged.actorPersonId, forged.actingForPostId, forged.subjectId, forged.data, forged.prevHash, forgedHash],
+    )) as [{ id: string }];
+    // …and re-hashes the last seal so that it seals the forgery: every hash and link checks again.
+    const heads = (seal!.data.heads as [string, number, string][]).map((h) => (h[0] === stream ? [stream, last + 1, forgedHash] : h));
+    const reSealed = { ...seal!.data, heads };
+    await asAttacker(`UPDATE history_event SET data = ${literal(reSealed)}::jsonb, hash = '${eventHash({ ...fieldsOf(seal!), data: reSealed })}' WHERE id = ${seal!.id}`);
+    const report = await verify();
+    expect(report).toMatchObject({ ok: false, problemCount: 1, firstProblem: { kind: 'SEAL_SIGNATURE_INVALID', stream: 'seal', seq: seal!.seq, id: String(seal!.id) } });
+    const tampered = await cli(w.t.db.url, ['verify-history'], auditor);
+    expect(tampered.code).toBe(3);
+    expect(tampered.stderr).toContain(`[SEAL_SIGNATURE_INVALID] 流 seal 第 ${seal!.seq} 条`);
+
+    // Dropping the signature does not help once seals are signed.
+    const { signature: _signature, ...unsigned } = reSealed;
+    await asAttacker(`UPDATE history_event SET data = ${literal(unsigned)}::jsonb, hash = '${eventHash({ ...fieldsOf(seal!), data: unsigned })}' WHERE id = ${seal!.id}`);
+    expect((await verify()).firstProblem).toMatchObject({ kind: 'SEAL_UNSIGNED', stream: 'seal', seq: seal!.seq });
+
+    await asAttacker(`UPDATE history_event SET data = ${literal(seal!.data)}::jsonb, hash = '${seal!.hash}' WHERE id = ${seal!.id}; DELETE FROM history_event WHERE id = ${forgedId}`);
+    expect(await verify()).toMatchObject({ ok: true, seals: { unsigned: 0, publicKey: { fingerprint } } });
+  }, 60_000);
+
+  it('seals from before signing are counted as unsigned, not as tampering', async () => {
+    const seals = await w.t.db.sql(`SELECT * FROM history_event WHERE stream = 'seal' ORDER BY seq`);
+    // Rewrite the whole seal stream as it was before signing (each seal re-linked to the one before).
+    let prevHash = '0'.repeat(64);
+    for (const s of seals) {
+      const { signature: _signature, ...data } = s.data;
+      const hash = eventHash({ ...fieldsOf(s), data, prevHash });
+      await asAttacker(`UPDATE history_event SET data = ${literal(data)}::jsonb, prev_hash = '${prevHash}', hash = '${hash}' WHERE id = ${s.id}`);
+      prevHash = hash;
+    }
+    const report = await verify();
+    expect(report).toMatchObject({ ok: true, seals: { count: seals.length, signed: 0, unsigned: seals.length } });
+    expect((await cli(w.t.db.url, ['verify-history'])).stdout).toContain(`${seals.length} 个封存记录早于签名启用`);
+    for (const s of seals) await asAttacker(`UPDATE history_event SET data = ${literal(s.data)}::jsonb, prev_hash = '${s.prev_hash}', hash = '${s.hash}' WHERE id = ${s.id}`);
+    expect(await verify()).toMatchObject({ ok: true, seals: { signed: seals.length, unsigned: 0 } });
+  }, 60_000);
 
   it('exports a bundle whose manifest.sha256 the real sha256sum -c accepts, covering every other file', async () => {
     const res = await w.call('GET', `/api/tasks/${taskId}/evidence-bundle`, 'deputy');

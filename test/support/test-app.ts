@@ -28,11 +28,15 @@ export interface TestApiOptions {
 /** Signs the test API's access tokens (external mode requires one); tests may forge with it. */
 export const TEST_TOKEN_SECRET = 'test-only-token-secret-0123456789abcdef';
 
+/** Signs the test API's history seals (external mode requires a key); its public half is TEST_SEAL_PUBLIC_KEY. */
+export const TEST_SEAL_KEY = 'MC4CAQAwBQYDK2VwBCIEIADgodxbkkdJDm+NWCfYYxriXPvtVPvFMzmaBTy+YCfq';
+export const TEST_SEAL_PUBLIC_KEY = 'MCowBQYDK2VwAyEA4CW0polIZy1O74IFVk0PE/15hkY2H0Y/vLKYh78EtdY=';
+
 /** The real API (Fastify, filters, validation) on its own database, driven with `app.inject`. */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const clock = new FixedClock(new Date(options.now ?? '2026-11-26T02:00:00.000Z'));
-  const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, ...options.env };
+  const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, HISTORY_SEAL_KEY: TEST_SEAL_KEY, ...options.env };
   if (options.redis) {
     env.REDIS_URL = testEnvironment().redisUrl;
     env.REDIS_PREFIX = `dt-test-${db.name}`;

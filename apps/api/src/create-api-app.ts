@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { withResolvedTokenSecret } from '#libs/auth';
+import { withResolvedSealKey } from '#libs/history';
 import { ApiModule, type ApiOptions } from './api.module.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { createValidationPipe } from './http/validation.js';
@@ -16,8 +17,9 @@ const REQUEST_ID = /^[\w.-]{1,64}$/;
 
 /** Builds the HTTP application (used by main.ts and by the tests through `app.inject`). */
 export async function createApiApp(given: ApiOptions & { logRequests?: boolean }): Promise<NestFastifyApplication> {
-  // Before anything starts: without a token secret the API cannot authenticate anyone.
-  const options = { ...given, config: withResolvedTokenSecret(given.config) };
+  // Before anything starts: without a token secret the API cannot authenticate anyone, and without
+  // the seal key it cannot sign history seals.
+  const options = { ...given, config: withResolvedSealKey(withResolvedTokenSecret(given.config)) };
   const adapter = new FastifyAdapter({
     logger:
       options.logRequests === false

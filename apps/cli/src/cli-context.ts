@@ -1,6 +1,7 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig, EmbeddedDatabase, applyMigrations, probeDatabase } from '#libs/core';
+import { withResolvedSealKey } from '#libs/history';
 import { CliModule } from './cli.module.js';
 
 export interface CliContext {
@@ -22,6 +23,8 @@ export async function openCliContext(env: Record<string, string | undefined>): P
     if (!running) embedded = candidate;
     config = config.withDatabaseUrl(running ?? (await candidate.start()));
     if (embedded) await applyMigrations(config.requireDatabaseUrl());
+    // The same generated seal key as `npm start`: seals the CLI writes verify alike.
+    config = withResolvedSealKey(config);
   } else {
     await probeDatabase(config.requireDatabaseUrl());
   }

@@ -1,4 +1,6 @@
 export * from './config/app-config.js';
+export * from './config/ed25519-key.js';
+export * from './config/secret-file.js';
 export * from './clock/clock.js';
 export * from './errors/domain.error.js';
 export * from './prisma/prisma.service.js';

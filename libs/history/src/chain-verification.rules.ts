@@ -7,6 +7,8 @@ export type ChainProblemKind =
   | 'SEQ_GAP' // events are missing before this one
   | 'SEQ_REPEATED' // a seq at or below one already seen (duplicate or reordered rows)
   | 'SEAL_MALFORMED' // an event of the seal stream that is not a valid seal
+  | 'SEAL_SIGNATURE_INVALID' // a seal whose content is not what the seal key signed (forged or re-hashed), or signed by another key
+  | 'SEAL_UNSIGNED' // an unsigned seal after a signed one: seals are never written unsigned once signing began
   | 'SEALED_EVENT_MISSING' // a sealed head no longer exists: the stream's last events were removed
   | 'SEALED_HASH_MISMATCH'; // the event at a sealed position differs from what was sealed
 

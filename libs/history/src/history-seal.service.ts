@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, PrismaService } from '#libs/core';
+import { AppConfig, Clock, PrismaService } from '#libs/core';
+import { eventHash, GENESIS_HASH, type ChainedFields } from './history-chain.rules.js';
 import { HistoryAuditRepository } from './history-audit.repository.js';
 import { sealBusy } from './history.errors.js';
 import { HistoryRepository } from './history.repository.js';
+import { signSeal } from './seal-signature.rules.js';
 import { buildSealData, parseSealData, SEAL_EVENT_TYPE, SEAL_STREAM } from './seal.rules.js';
 
 export interface SealResult {
@@ -33,9 +35,12 @@ export class HistorySealService {
     private readonly history: HistoryRepository,
     private readonly prisma: PrismaService,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async seal(): Promise<SealResult> {
+    // Before anything: a seal nobody can check the signature of vouches for nothing.
+    const key = this.config.requireHistorySealKey();
     const cut = await this.cut();
     return this.prisma.$transaction(
       async (tx) => {
@@ -48,12 +53,18 @@ export class HistorySealService {
         const heads = await this.audit.headsBetween(tx, previous, cut);
         if (heads.length === 0) return unchanged;
         const now = this.clock.now();
-        let seq = last?.seq ?? null;
+        let head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_HASH };
         const parts = buildSealData(heads, cut, previous);
         for (const data of parts) {
-          ({ seq } = await this.history.append(tx, { stream: SEAL_STREAM, type: SEAL_EVENT_TYPE, data: { ...data } }, now));
+          // The seal stream's lock is held: the append lands exactly after `head`, so the signed
+          // seq and prevHash are the stored ones (checked below through the stored hash).
+          const fields: ChainedFields = { stream: SEAL_STREAM, seq: head.seq + 1, at: now, type: SEAL_EVENT_TYPE, actorUserId: null, actorPersonId: null, actingForPostId: null, subjectId: null, data: { ...data }, prevHash: head.hash };
+          const signed = { ...data, signature: signSeal(fields, key) };
+          const written = await this.history.append(tx, { stream: SEAL_STREAM, type: SEAL_EVENT_TYPE, data: signed }, now);
+          if (written.hash !== eventHash({ ...fields, data: signed })) throw new Error(`seal ${fields.seq} was not stored as signed`);
+          head = written;
         }
-        return { sealed: true, seals: parts.length, streams: heads.length, throughId: cut.toString(), lastSealSeq: seq };
+        return { sealed: true, seals: parts.length, streams: heads.length, throughId: cut.toString(), lastSealSeq: head.seq };
       },
       // A first seal over a large existing history reads every stream's head once.
       { timeout: 120_000, maxWait: 10_000 },

@@ -1,8 +1,10 @@
+import type { KeyObject } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { HistoryEvent } from '@prisma/client';
-import { Clock } from '#libs/core';
+import { AppConfig, Clock, keyFingerprint, publicKeyPem } from '#libs/core';
 import { ChainVerifier, checkSealedHead, SealLedger, type ChainProblem } from './chain-verification.rules.js';
 import { HistoryAuditRepository } from './history-audit.repository.js';
+import { checkSealSignature } from './seal-signature.rules.js';
 import { parseSealData, SEAL_STREAM } from './seal.rules.js';
 
 export interface VerifyOptions {
@@ -17,7 +19,17 @@ export interface VerificationReport {
   since: string | null;
   events: number;
   streams: number;
-  seals: { count: number; sealedStreams: number; latest: { seq: number; at: string; hash: string; throughId: string | null } | null };
+  seals: {
+    count: number;
+    sealedStreams: number;
+    latest: { seq: number; at: string; hash: string; throughId: string | null } | null;
+    /** Seals whose Ed25519 signature checked with `publicKey`. */
+    signed: number;
+    /** Seals written before signing began (a warning, not tampering): covered by their hash chain only. */
+    unsigned: number;
+    /** The key signatures were checked with: keep it (and the latest seal hash) outside the database. */
+    publicKey: { fingerprint: string; pem: string };
+  };
   /** All problems found; `problems` lists the first MAX_LISTED of them in scan order. */
   problemCount: number;
   firstProblem: ChainProblem | null;
@@ -37,13 +49,15 @@ export class HistoryVerifyService {
   constructor(
     private readonly audit: HistoryAuditRepository,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async verify(options: VerifyOptions = {}): Promise<VerificationReport> {
+    const publicKey = this.config.requireHistorySealPublicKey();
     const batch = options.batchSize ?? DEFAULT_BATCH;
     const found = new ProblemList();
     const ledger = new SealLedger();
-    const seals = await this.readSeals(ledger, found, batch);
+    const seals = await this.readSeals(ledger, found, batch, publicKey);
 
     const verifier = new ChainVerifier();
     let events = 0;
@@ -79,24 +93,41 @@ export class HistoryVerifyService {
   }
 
   /** Reads the (comparatively small) seal stream first: what every other stream must still hold. */
-  private async readSeals(ledger: SealLedger, found: ProblemList, batch: number): Promise<Omit<VerificationReport['seals'], 'sealedStreams'>> {
+  private async readSeals(ledger: SealLedger, found: ProblemList, batch: number, publicKey: KeyObject): Promise<Omit<VerificationReport['seals'], 'sealedStreams'>> {
+    const fingerprint = keyFingerprint(publicKey);
     let count = 0;
+    let signed = 0;
+    let unsigned = 0;
     let latest: HistoryEvent | null = null;
     let afterSeq = 0;
     for (;;) {
       const page = await this.audit.sealPageAfter(afterSeq, batch);
       if (page.length === 0) break;
       for (const e of page) {
+        const at = { stream: SEAL_STREAM, seq: e.seq, id: String(e.id) };
         const data = parseSealData(e.data);
-        if (data) ledger.addSeal(e.seq, data);
-        else found.add({ kind: 'SEAL_MALFORMED', stream: SEAL_STREAM, seq: e.seq, id: String(e.id), message: '封存记录格式无效（被改动或非封存事件）' });
+        const check = data && checkSealSignature(e, publicKey, fingerprint);
+        if (!data) found.add({ kind: 'SEAL_MALFORMED', ...at, message: '封存记录格式无效（被改动或非封存事件）' });
+        else if (check === 'VALID') signed++;
+        else if (check === 'UNSIGNED' && signed === 0) unsigned++;
+        else if (check === 'UNSIGNED') found.add({ kind: 'SEAL_UNSIGNED', ...at, message: '已启用签名后出现未签名的封存记录（伪造或被重算）' });
+        else if (check === 'OTHER_KEY') found.add({ kind: 'SEAL_SIGNATURE_INVALID', ...at, message: `封存记录由另一密钥签名（${data.signature!.key}），核验所用公钥为 ${fingerprint}` });
+        else found.add({ kind: 'SEAL_SIGNATURE_INVALID', ...at, message: '封存记录签名无效：内容与签名时不符（被改动、伪造或重算）' });
+        // Only a seal the key vouches for (or one from before signing) says what streams must hold.
+        if (check === 'VALID' || (check === 'UNSIGNED' && signed === 0)) ledger.addSeal(e.seq, data!);
         count++;
         latest = e;
       }
       afterSeq = page[page.length - 1]!.seq;
     }
     const throughId = latest ? (parseSealData(latest.data)?.throughId ?? null) : null;
-    return { count, latest: latest && { seq: latest.seq, at: latest.at.toISOString(), hash: latest.hash, throughId } };
+    return {
+      count,
+      latest: latest && { seq: latest.seq, at: latest.at.toISOString(), hash: latest.hash, throughId },
+      signed,
+      unsigned,
+      publicKey: { fingerprint, pem: publicKeyPem(publicKey) },
+    };
   }
 
   /** In a window, a stream's first event links to one outside it: fetch those, a page at a time. */

@@ -9,3 +9,5 @@ export * from './seal.rules.js';
 export * from './history-seal.service.js';
 export * from './history-verify.service.js';
 export * from './history-jobs.js';
+export * from './seal-signature.rules.js';
+export * from './seal-key.file.js';

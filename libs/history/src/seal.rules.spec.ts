@@ -30,11 +30,15 @@ describe('parseSealData', () => {
     ['a short hash', { ...valid, heads: [['task:a', 2, 'abc']] }],
     ['a zero seq', { ...valid, heads: [['task:a', 0, H]] }],
     ['the seal stream sealing itself', { ...valid, heads: [['seal', 2, H]] }],
+    ['a signature of another algorithm', { ...valid, signature: { alg: 'RS256', key: 'SHA256:x', sig: `${'A'.repeat(86)}==` } }],
+    ['a signature of the wrong length', { ...valid, signature: { alg: 'Ed25519', key: 'SHA256:x', sig: 'AAAA' } }],
   ])('refuses %s', (_name, data) => {
     expect(parseSealData(data)).toBeNull();
   });
 
-  it('accepts a well-formed seal', () => {
+  it('accepts a well-formed seal, signed or not', () => {
     expect(parseSealData(valid)).toEqual(valid);
+    const signed = { ...valid, signature: { alg: 'Ed25519', key: 'SHA256:x', sig: `${'A'.repeat(86)}==` } };
+    expect(parseSealData(signed)).toEqual(signed);
   });
 });

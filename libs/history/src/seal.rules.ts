@@ -21,6 +21,16 @@ export interface SealData {
   /** A large delta is split over several seal events with the same throughId. */
   part: number;
   parts: number;
+  /** Ed25519 signature over the rest of the seal event (see seal-signature.rules.ts); absent on seals from before signing. */
+  signature?: SealSignature;
+}
+
+export interface SealSignature {
+  alg: 'Ed25519';
+  /** Fingerprint of the signing key's public half (keyFingerprint). */
+  key: string;
+  /** Base64 of the 64-byte signature. */
+  sig: string;
 }
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -55,5 +65,12 @@ export function parseSealData(data: unknown): SealData | null {
     if (!Number.isInteger(seq) || (seq as number) < 1) return null;
     if (typeof hash !== 'string' || !HASH.test(hash)) return null;
   }
+  if (d.signature !== undefined && !isSignature(d.signature)) return null;
   return d as unknown as SealData;
+}
+
+function isSignature(value: unknown): value is SealSignature {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
+  const s = value as Record<string, unknown>;
+  return s.alg === 'Ed25519' && typeof s.key === 'string' && s.key.length <= 100 && typeof s.sig === 'string' && /^[A-Za-z0-9+/]{86}==$/.test(s.sig);
 }

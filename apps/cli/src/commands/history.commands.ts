@@ -39,6 +39,12 @@ function printReport(report: VerificationReport, sealed: SealResult | undefined,
   const scope = report.since ? `自 ${report.since} 起` : '全部';
   const latest = report.seals.latest;
   const sealInfo = latest ? `封存 ${report.seals.count} 次，最近第 ${latest.seq} 号（${latest.at}，哈希 ${latest.hash}）` : '尚无封存记录';
+  // The public key and the latest seal hash are what an auditor keeps outside the database.
+  const key = report.seals.publicKey;
+  output.out(`封存签名公钥（Ed25519，指纹 ${key.fingerprint}）：\n${key.pem}`);
+  if (report.seals.unsigned > 0) {
+    output.out(`注意：${report.seals.unsigned} 个封存记录早于签名启用，未签名，仅受哈希链保护`);
+  }
   if (report.ok) {
     output.out(`留痕核验通过：${scope} ${report.events} 条记录、${report.streams} 个流；${sealInfo}`);
     if (sealed) output.out(sealLine(sealed));

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { AppConfig } from '#libs/core';
+import { resolve } from 'node:path';
+import { AppConfig, loadOrCreateSecretFile } from '#libs/core';
 
 const FILE = 'auth-token-secret';
 
@@ -15,18 +14,5 @@ export function withResolvedTokenSecret(config: AppConfig): AppConfig {
     config.requireAuthTokenSecret();
     return config;
   }
-  return config.withAuthTokenSecret(loadOrCreateSecret(resolve(config.dataDir)));
-}
-
-function loadOrCreateSecret(dataDir: string): string {
-  const file = join(dataDir, FILE);
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  try {
-    // 'wx' fails when the file exists: two processes starting at once keep the first one's secret.
-    writeFileSync(file, `${randomBytes(48).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-  }
-  chmodSync(file, 0o600);
-  return readFileSync(file, 'utf8').trim();
+  return config.withAuthTokenSecret(loadOrCreateSecretFile(resolve(config.dataDir), FILE, () => randomBytes(48).toString('base64url')));
 }

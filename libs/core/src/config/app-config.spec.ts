@@ -140,3 +140,42 @@ describe('AppConfig evidence settings', () => {
     expect(() => AppConfig.fromEnv(env)).toThrow(message);
   });
 });
+
+describe('AppConfig history seal key', () => {
+  const KEY = 'MC4CAQAwBQYDK2VwBCIEIADgodxbkkdJDm+NWCfYYxriXPvtVPvFMzmaBTy+YCfq';
+  const PUBLIC = 'MCowBQYDK2VwAyEA4CW0polIZy1O74IFVk0PE/15hkY2H0Y/vLKYh78EtdY=';
+  const OTHER_PUBLIC = 'MCowBQYDK2VwAyEAtjO/LzvgrjyLphBJ54910rENKHTKMV/MilLqet0Dofc=';
+  const pem = (der: string, label: string) => `-----BEGIN ${label}-----\n${der}\n-----END ${label}-----\n`;
+
+  it.each<[string, Record<string, string>]>([
+    ['base64 DER', { HISTORY_SEAL_KEY: KEY }],
+    ['PEM', { HISTORY_SEAL_KEY: pem(KEY, 'PRIVATE KEY') }],
+    ['with its matching public key', { HISTORY_SEAL_KEY: KEY, HISTORY_SEAL_PUBLIC_KEY: pem(PUBLIC, 'PUBLIC KEY') }],
+  ])('accepts an Ed25519 private key as %s and derives the public key', (_name, env) => {
+    const config = AppConfig.fromEnv(env);
+    expect(config.requireHistorySealKey().asymmetricKeyType).toBe('ed25519');
+    expect(config.requireHistorySealPublicKey().export({ format: 'der', type: 'spki' }).toString('base64')).toBe(PUBLIC);
+  });
+
+  it('an auditor verifies with the public key alone', () => {
+    const config = AppConfig.fromEnv({ DATABASE_URL: 'postgresql://u@db/dt', HISTORY_SEAL_PUBLIC_KEY: PUBLIC });
+    expect(config.requireHistorySealPublicKey().type).toBe('public');
+    expect(() => config.requireHistorySealKey()).toThrow(/^HISTORY_SEAL_KEY is required when DATABASE_URL is set/);
+  });
+
+  it.each<[string, Record<string, string>, RegExp]>([
+    ['not a key', { HISTORY_SEAL_KEY: 'secret' }, /HISTORY_SEAL_KEY must be an Ed25519 private key/],
+    ['a public key as the private one', { HISTORY_SEAL_KEY: PUBLIC }, /HISTORY_SEAL_KEY must be an Ed25519 private key/],
+    ['a private key as the public one', { HISTORY_SEAL_PUBLIC_KEY: KEY }, /HISTORY_SEAL_PUBLIC_KEY must be an Ed25519 public key/],
+    ['a public key of another pair', { HISTORY_SEAL_KEY: KEY, HISTORY_SEAL_PUBLIC_KEY: OTHER_PUBLIC }, /HISTORY_SEAL_PUBLIC_KEY is not the public key of HISTORY_SEAL_KEY/],
+  ])('refuses %s at boot, never echoing the private key', (_name, env, message) => {
+    expect(() => AppConfig.fromEnv(env)).toThrow(message);
+    expect(() => AppConfig.fromEnv(env)).not.toThrow(/MC4CAQAw|secret/);
+  });
+
+  it('migrations run as MIGRATION_DATABASE_URL when set, else DATABASE_URL', () => {
+    const app = 'postgresql://dt_app:p@db:5432/dt';
+    expect(AppConfig.fromEnv({ DATABASE_URL: app }).requireMigrationDatabaseUrl()).toBe(app);
+    expect(AppConfig.fromEnv({ DATABASE_URL: app, MIGRATION_DATABASE_URL: 'postgresql://dt_owner:q@db:5432/dt' }).requireMigrationDatabaseUrl()).toBe('postgresql://dt_owner:q@db:5432/dt');
+  });
+});

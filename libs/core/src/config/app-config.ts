@@ -1,5 +1,7 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { keyFingerprint, parseEd25519PrivateKey, parseEd25519PublicKey } from './ed25519-key.js';
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -52,10 +54,18 @@ const workHours = z
     { message: 'must be HH:MM-HH:MM with the start before the end, e.g. 09:00-18:00' },
   );
 
-// Never echoed in configuration errors, not even when too short to be valid.
-const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET']);
+// Never echoed in configuration errors, not even when too short to be valid (the public seal key
+// neither: a private key pasted there by mistake would be printed).
+const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET', 'HISTORY_SEAL_KEY', 'HISTORY_SEAL_PUBLIC_KEY']);
 
 const MIN_SECRET_LENGTH = 32;
+
+const sealPrivateKey = z.string().refine((v) => parseEd25519PrivateKey(v) !== null, {
+  message: 'must be an Ed25519 private key: PKCS#8 PEM or its DER in base64 (openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)',
+});
+const sealPublicKey = z.string().refine((v) => parseEd25519PublicKey(v) !== null, {
+  message: 'must be an Ed25519 public key: SPKI PEM or its DER in base64 (as verify-history prints it)',
+});
 
 // Uploads are streamed to disk, so the ceiling guards the disk, not memory.
 const MAX_EVIDENCE_BYTES = 5 * 1024 ** 3;
@@ -68,6 +78,7 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
+  MIGRATION_DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
   REDIS_URL: z.preprocess(emptyToUndefined, redisUrl.optional()),
   DATA_DIR: z.string().default('.data'),
   EMBEDDED_PG_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(65535).optional()),
@@ -82,6 +93,8 @@ const envSchema = z.object({
   DELIVERY_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(8)),
   CHIEF_DIGEST: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
   EVIDENCE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
+  HISTORY_SEAL_KEY: z.preprocess(emptyToUndefined, sealPrivateKey.optional()),
+  HISTORY_SEAL_PUBLIC_KEY: z.preprocess(emptyToUndefined, sealPublicKey.optional()),
   EVIDENCE_MAX_BYTES: z.preprocess(
     emptyToUndefined,
     z.coerce
@@ -96,6 +109,13 @@ const envSchema = z.object({
   if (env.AUTH_REFRESH_TTL_SECONDS <= env.AUTH_ACCESS_TTL_SECONDS) {
     ctx.addIssue({ code: 'custom', path: ['AUTH_REFRESH_TTL_SECONDS'], message: 'must be longer than AUTH_ACCESS_TTL_SECONDS' });
   }
+  // An auditor's public key that does not belong to the signing key would fail every seal.
+  if (env.HISTORY_SEAL_KEY && env.HISTORY_SEAL_PUBLIC_KEY) {
+    const derived = keyFingerprint(createPublicKey(parseEd25519PrivateKey(env.HISTORY_SEAL_KEY)!));
+    if (derived !== keyFingerprint(parseEd25519PublicKey(env.HISTORY_SEAL_PUBLIC_KEY)!)) {
+      ctx.addIssue({ code: 'custom', path: ['HISTORY_SEAL_PUBLIC_KEY'], message: 'is not the public key of HISTORY_SEAL_KEY' });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -103,6 +123,7 @@ export type Env = z.infer<typeof envSchema>;
 interface ConfigOverrides {
   databaseUrl?: string;
   authTokenSecret?: string;
+  historySealKey?: string;
 }
 
 /** How the process gets its database and runs its jobs. */
@@ -120,6 +141,8 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly mode: RunMode;
   readonly databaseUrl: string | undefined;
+  /** The owner role's URL for migrations (`npm run migrate`); DATABASE_URL is then the application's role. */
+  readonly migrationDatabaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly redisPrefix: string;
   readonly jobDriver: JobDriverKind;
@@ -143,6 +166,10 @@ export class AppConfig {
   readonly evidenceDir: string;
   /** Largest evidence file accepted, in bytes (default 50 MB). */
   readonly evidenceMaxBytes: number;
+  /** Ed25519 key signing history seals; never stored in the database (see requireHistorySealKey). */
+  readonly historySealKey: KeyObject | undefined;
+  /** The key seal signatures are checked with: HISTORY_SEAL_PUBLIC_KEY, else derived from the private key. */
+  readonly historySealPublicKey: KeyObject | undefined;
 
   constructor(env: Env, overrides: ConfigOverrides = {}) {
     this.nodeEnv = env.NODE_ENV;
@@ -151,6 +178,7 @@ export class AppConfig {
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     this.mode = env.DATABASE_URL ? 'external' : 'embedded';
     this.databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL;
+    this.migrationDatabaseUrl = env.MIGRATION_DATABASE_URL;
     this.redisUrl = env.REDIS_URL;
     this.redisPrefix = env.REDIS_PREFIX;
     this.jobDriver = env.REDIS_URL ? 'bullmq' : 'in-process';
@@ -162,6 +190,12 @@ export class AppConfig {
     this.refreshTokenTtlSeconds = env.AUTH_REFRESH_TTL_SECONDS;
     this.evidenceDir = env.EVIDENCE_DIR ?? join(env.DATA_DIR, 'evidence');
     this.evidenceMaxBytes = env.EVIDENCE_MAX_BYTES;
+    const sealKeyText = overrides.historySealKey ?? env.HISTORY_SEAL_KEY;
+    this.historySealKey = sealKeyText === undefined ? undefined : (parseEd25519PrivateKey(sealKeyText) ?? undefined);
+    this.historySealPublicKey =
+      env.HISTORY_SEAL_PUBLIC_KEY !== undefined
+        ? (parseEd25519PublicKey(env.HISTORY_SEAL_PUBLIC_KEY) ?? undefined)
+        : this.historySealKey && createPublicKey(this.historySealKey);
     this.smtpUrl = env.SMTP_URL;
     this.mailFrom = env.MAIL_FROM;
     const [start, end] = env.WORK_HOURS.split('-') as [string, string];
@@ -184,6 +218,37 @@ export class AppConfig {
   withAuthTokenSecret(secret: string): AppConfig {
     if (secret.length < MIN_SECRET_LENGTH) throw new ConfigError(`AUTH_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
     return new AppConfig(this.env, { ...this.overrides, authTokenSecret: secret });
+  }
+
+  /** The embedded default generates its seal key and keeps it under DATA_DIR. */
+  withHistorySealKey(key: string): AppConfig {
+    if (!parseEd25519PrivateKey(key)) throw new ConfigError('HISTORY_SEAL_KEY is not an Ed25519 private key');
+    return new AppConfig(this.env, { ...this.overrides, historySealKey: key });
+  }
+
+  /** Processes that seal (the API, the worker, `seal-history`) need the private key. */
+  requireHistorySealKey(): KeyObject {
+    if (!this.historySealKey) {
+      throw new ConfigError(
+        this.mode === 'external'
+          ? 'HISTORY_SEAL_KEY is required when DATABASE_URL is set (an Ed25519 private key, e.g. openssl genpkey -algorithm ed25519 -outform DER | base64 -w0)'
+          : 'HISTORY_SEAL_KEY is not set and none was generated under DATA_DIR',
+      );
+    }
+    return this.historySealKey;
+  }
+
+  /** Verification needs only the public key (an auditor holds no private key). */
+  requireHistorySealPublicKey(): KeyObject {
+    if (!this.historySealPublicKey) {
+      throw new ConfigError('HISTORY_SEAL_PUBLIC_KEY (or HISTORY_SEAL_KEY) is required to check the signatures of history seals');
+    }
+    return this.historySealPublicKey;
+  }
+
+  /** Where migrations run: the owner role when MIGRATION_DATABASE_URL is set, else DATABASE_URL. */
+  requireMigrationDatabaseUrl(): string {
+    return this.migrationDatabaseUrl ?? this.requireDatabaseUrl();
   }
 
   requireDatabaseUrl(): string {
