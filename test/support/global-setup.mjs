@@ -3,10 +3,14 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { EmbeddedDatabase, applyMigrations, pingRedis } from '../../dist/libs/core/src/index.js';
+import { EmbeddedDatabase, applyMigrations, grantAppRole, pingRedis } from '../../dist/libs/core/src/index.js';
 
 const LOCAL_POSTGRES = 'postgresql://postgres@127.0.0.1:5432/postgres';
 const LOCAL_REDIS = 'redis://127.0.0.1:6379';
+// The application under test connects as this restricted role, as in production (see grantAppRole):
+// cluster-wide, shared by every run; its grants live in each database (copied from the template).
+const APP_ROLE = 'dt_test_app';
+const APP_PASSWORD = 'dt_test_app';
 
 /**
  * Finds PostgreSQL (DATABASE_URL, else the local server, else an embedded one), migrates a
@@ -18,6 +22,8 @@ export default async function globalSetup() {
   const templateDatabase = `dt_tmpl_${process.pid}_${Date.now().toString(36)}`;
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${templateDatabase}"`));
   await applyMigrations(databaseUrl(adminUrl, templateDatabase));
+  await ensureAppRole(adminUrl);
+  await grantAppRole(databaseUrl(adminUrl, templateDatabase), APP_ROLE);
 
   const redisUrl = process.env.REDIS_URL || LOCAL_REDIS;
   const redisProblem = await pingRedis(redisUrl);
@@ -29,7 +35,7 @@ export default async function globalSetup() {
     );
   }
   // Test files read this (see test-env.ts); jest workers inherit the environment.
-  process.env.DUTY_TRACKER_TEST_ENV = JSON.stringify({ adminUrl, templateDatabase, redisUrl: redisProblem ? '' : redisUrl });
+  process.env.DUTY_TRACKER_TEST_ENV = JSON.stringify({ adminUrl, templateDatabase, appRole: APP_ROLE, appPassword: APP_PASSWORD, redisUrl: redisProblem ? '' : redisUrl });
 }
 
 async function findPostgres(required) {
@@ -44,6 +50,22 @@ async function findPostgres(required) {
     globalThis.__dutyTrackerEmbedded = embedded;
     return databaseUrl(await embedded.start(), 'postgres');
   }
+}
+
+/** Creates the test application's role once per cluster; concurrent runs may race to create it. */
+async function ensureAppRole(adminUrl) {
+  await withClient(adminUrl, async (c) => {
+    try {
+      await c.query(`DO $$ BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN
+            CREATE ROLE ${APP_ROLE} LOGIN PASSWORD '${APP_PASSWORD}';
+          END IF;
+        END $$`);
+    } catch (e) {
+      // Another run created it between the check and the CREATE.
+      if (!['42710', '23505', 'XX000'].includes(e.code)) throw e;
+    }
+  });
 }
 
 export function databaseUrl(adminUrl, database) {

@@ -36,7 +36,8 @@ export const TEST_SEAL_PUBLIC_KEY = 'MCowBQYDK2VwAyEA4CW0polIZy1O74IFVk0PE/15hkY
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const clock = new FixedClock(new Date(options.now ?? '2026-11-26T02:00:00.000Z'));
-  const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, HISTORY_SEAL_KEY: TEST_SEAL_KEY, ...options.env };
+  // The application connects as the restricted role, as in production; db.sql stays the owner.
+  const env: Record<string, string> = { DATABASE_URL: db.appUrl, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, HISTORY_SEAL_KEY: TEST_SEAL_KEY, ...options.env };
   if (options.redis) {
     env.REDIS_URL = testEnvironment().redisUrl;
     env.REDIS_PREFIX = `dt-test-${db.name}`;

