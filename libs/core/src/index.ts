@@ -15,3 +15,5 @@ export * from './queue/queue.module.js';
 export * from './redis/redis-probe.js';
 export * from './health/health.service.js';
 export * from './core.module.js';
+export * from './files/byte-source.js';
+export * from './files/zip-directory.js';
