@@ -1,39 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { bufferSource, ZIP_LIMITS } from '#libs/core';
 import { cfbBytes } from '../../../../test/support/cfb-bytes.js';
+import { docmBeyondSamples, docWithMacroInTheMiddle, docx, DOCX_TYPES, longDirectory, zipPosingAsPdf } from '../../../../test/support/evidence-bypasses.js';
 import { zipBytes } from '../../../../test/support/zip-bytes.js';
 import { inspectContent } from './content-inspection.js';
 import { MSI_CLSID, SAMPLE_BYTES, sniffContent } from './content-sniff.rules.js';
 
-const DOCX_TYPES =
-  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
 const DOCM_TYPES = DOCX_TYPES.replace('officedocument.wordprocessingml.document.main+xml', 'ms-word.document.macroEnabled.main+xml');
-const docx = (...extra: { name: string; data: Buffer | string; stored?: boolean }[]) =>
-  zipBytes([{ name: '[Content_Types].xml', data: DOCX_TYPES }, { name: 'word/document.xml', data: '<w:document/>' }, ...extra]);
-
-/**
- * The reported .docm: its vbaProject.bin is neither in the first 64 KiB (a large part comes first)
- * nor in the last (the central directory is longer than that and lists it early).
- */
-function docmBeyondSamples(): Buffer {
-  const padding = Array.from({ length: 2000 }, (_, i) => ({ name: `word/media/image${i}-${'p'.repeat(100)}.png`, data: '', stored: true }));
-  return docx({ name: 'word/media/photo.jpg', data: randomBytes(SAMPLE_BYTES * 2), stored: true }, { name: 'word/vbaProject.bin', data: 'VBA' }, ...padding);
-}
-
-/** The reported .doc: a _VBA_PROJECT entry in the middle of a long directory, far from both ends. */
-const docWithMacroInTheMiddle = () =>
-  cfbBytes(['WordDocument', '1Table', ...Array.from({ length: 2000 }, (_, i) => (i === 1000 ? '_VBA_PROJECT' : `ObjectPool${i}`))], { fillerSectors: 200 });
-
 const pdf = (body: string) => Buffer.from(`%PDF-1.7\n${body}\nxref\n0 1\n0000000000 65535 f \ntrailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n`, 'latin1');
 const CATALOG = '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj';
-
-/** The reported zip: an .exe whose first KiB carries "%PDF-". */
-const zipPosingAsPdf = () => zipBytes([{ name: 'readme.txt', data: '%PDF-1.4', stored: true }, { name: 'setup.exe', data: Buffer.concat([Buffer.from('MZ'), randomBytes(1000)]) }]);
 
 describe('inspectContent (whole containers)', () => {
   it.each<[string, () => Buffer, string]>([
     ['a DOCX', () => docx(), 'docx'],
-    ['a DOCX whose directory is longer than the samples', () => docx(...Array.from({ length: 2000 }, (_, i) => ({ name: `word/media/image${i}-${'p'.repeat(100)}.png`, data: '', stored: true }))), 'docx'],
+    ['a DOCX whose directory is longer than the samples', () => docx(...longDirectory(2000)), 'docx'],
     ['a DOC read through its whole directory', () => cfbBytes(['WordDocument', '1Table', ...Array.from({ length: 500 }, (_, i) => `ObjectPool${i}`)], { fillerSectors: 200 }), 'doc'],
     ['an XLS', () => cfbBytes(['Workbook', 'SummaryInformation']), 'xls'],
     ['a PDF with a trailer', () => pdf(CATALOG), 'pdf'],
