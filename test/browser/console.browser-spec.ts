@@ -12,7 +12,7 @@ const TITLE = '编制城区控制性详细规划修编工作方案';
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n' +
     `% ${'履职材料 '.repeat(2000)}\n` +
-    'trailer<</Root 1 0 R>>\n%%EOF\n',
+    'trailer<</Root 1 0 R>>\nstartxref\n9\n%%EOF\n',
 );
 
 beforeAll(async () => {

@@ -30,7 +30,7 @@ export function multipartBody(parts: FormPart[]): { payload: Buffer; headers: Re
   return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-export const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.from('trailer\n%%EOF\n')]);
+export const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.from('trailer\n<< /Root 1 0 R >>\nstartxref\n9\n%%EOF\n')]);
 
 /** A test API with its own evidence directory (removed on close) and the demo people logged in. */
 export interface EvidenceWorld {

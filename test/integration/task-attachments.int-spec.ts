@@ -23,7 +23,7 @@ describe('交办附件: assigner attachments on ad-hoc tasks', () => {
   it('the assigner attaches a file; the task lists it, the history chains its SHA-256, the assignee downloads the exact bytes', async () => {
     const id = await newTask('会议交办：核查用地批文');
     // A PDF with random bytes inside: the download must return these bytes exactly.
-    const content = Buffer.concat([PDF, randomBytes(200_000), Buffer.from('\n%%EOF\n')]);
+    const content = Buffer.concat([PDF, randomBytes(200_000), Buffer.from('\nstartxref\n9\n%%EOF\n')]);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const added = await attach(id, 'chief', [{ name: 'file', fileName: '局长办公会纪要.pdf', content, type: 'application/pdf' }]);
     expect(added.status).toBe(201);

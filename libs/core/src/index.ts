@@ -18,3 +18,5 @@ export * from './redis/redis-probe.js';
 export * from './health/health.service.js';
 export * from './core.module.js';
 export * from './database/app-role.js';
+export * from './files/byte-source.js';
+export * from './files/zip-directory.js';

@@ -8,6 +8,7 @@ export const EvidenceErrorCode = {
   EVIDENCE_FILE_EMPTY: 'EVIDENCE_FILE_EMPTY',
   EVIDENCE_TOO_LARGE: 'EVIDENCE_TOO_LARGE',
   EVIDENCE_TYPE_NOT_ALLOWED: 'EVIDENCE_TYPE_NOT_ALLOWED',
+  EVIDENCE_CONTAINER_TOO_LARGE: 'EVIDENCE_CONTAINER_TOO_LARGE',
   EVIDENCE_NOT_ALLOWED: 'EVIDENCE_NOT_ALLOWED',
   EVIDENCE_TASK_CLOSED: 'EVIDENCE_TASK_CLOSED',
   EVIDENCE_UNDER_REVIEW: 'EVIDENCE_UNDER_REVIEW',
@@ -41,6 +42,20 @@ export const typeNotAllowed = (reason: string, detail: string) =>
     `不允许的文件类型：${detail}。可上传 PDF、OFD、Word/Excel/PowerPoint、图片（PNG/JPEG/GIF）或 UTF-8 文本`,
     { reason },
   );
+
+/** A zip-based document over a container limit (entries, inflated size, compression ratio). */
+export const containerTooLarge = (detail: string, limit?: { name: string; value: number }) =>
+  new EvidenceError(EvidenceErrorCode.EVIDENCE_CONTAINER_TOO_LARGE, 'PAYLOAD_TOO_LARGE', `文件内容超出限制：${detail}`, {
+    reason: 'LIMIT',
+    ...(limit ? { limit: limit.name, limitValue: limit.value } : {}),
+  });
+
+/** The error for a refused upload (see content-inspection.ts). */
+export function refusalError(verdict: { reason: string; detail: string; limit?: { name: string; value: number } }): EvidenceError {
+  if (verdict.reason === 'EMPTY') return fileEmpty();
+  if (verdict.reason === 'LIMIT') return containerTooLarge(verdict.detail, verdict.limit);
+  return typeNotAllowed(verdict.reason, verdict.detail);
+}
 
 export const notAllowed = () =>
   new EvidenceError(EvidenceErrorCode.EVIDENCE_NOT_ALLOWED, 'FORBIDDEN', '只有任务承办人（或审核中的当前审核人）可以提交证据材料');

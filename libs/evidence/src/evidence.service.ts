@@ -12,6 +12,7 @@ import {
   fileMissing,
   fileUnavailable,
   notAllowed,
+  refusalError,
   supersedeInvalid,
   taskChanged,
   taskClosed,
@@ -25,6 +26,7 @@ import { checkSupersede, decideEvidenceAuthor, type EvidenceAuthorRole, type Sup
 import { parseFileFields, parseRecordInput, type EvidenceContent } from './rules/evidence-input.rules.js';
 import { downloadName, sanitizeFileName } from './rules/file-name.rules.js';
 import { EvidenceStorage, type StagedFile } from './storage/evidence-storage.js';
+import { inspectStaged } from './storage/staged-content.js';
 
 interface NewItem {
   kind: EvidenceKind;
@@ -88,8 +90,8 @@ export class EvidenceService {
         staged = await this.storage.stage(part.stream, { maxBytes: this.config.evidenceMaxBytes, inspectHead: refuseExecutables });
       }
       if (!staged) throw fileMissing();
-      const verdict = sniffContent(staged);
-      if (!verdict.allowed) throw verdict.reason === 'EMPTY' ? fileEmpty() : typeNotAllowed(verdict.reason, verdict.detail);
+      const verdict = await inspectStaged(this.storage, staged);
+      if (!verdict.allowed) throw refusalError(verdict);
       const parsed = parseFileFields(fields);
       if (!parsed.ok) throw evidenceInvalid(parsed.problems);
       const content: EvidenceContent = { kind: 'FILE', ...(parsed.value.description ? { description: parsed.value.description } : {}) };

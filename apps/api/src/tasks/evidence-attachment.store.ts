@@ -5,7 +5,8 @@ import {
   downloadName,
   EvidenceStorage,
   extensionsOfMime,
-  fileEmpty,
+  inspectStaged,
+  refusalError,
   sanitizeFileName,
   sniffContent,
   typeNotAllowed,
@@ -29,10 +30,13 @@ export class EvidenceAttachmentStore extends AttachmentFileStore {
 
   async stage(fileName: string, source: Readable): Promise<StagedAttachment> {
     const staged = await this.storage.stage(source, { maxBytes: this.config.evidenceMaxBytes, inspectHead: refuseExecutables });
-    const verdict = sniffContent(staged);
+    const verdict = await inspectStaged(this.storage, staged).catch(async (e: unknown) => {
+      await this.storage.discard(staged);
+      throw e;
+    });
     if (!verdict.allowed) {
       await this.storage.discard(staged);
-      throw verdict.reason === 'EMPTY' ? fileEmpty() : typeNotAllowed(verdict.reason, verdict.detail);
+      throw refusalError(verdict);
     }
     return { handle: staged, fileName: sanitizeFileName(fileName, '附件'), mimeType: verdict.type.mime, size: staged.size, sha256: staged.sha256 };
   }

@@ -9,12 +9,14 @@ export class DutyListImportError extends DomainError {}
 
 /** A parse failure as the API and CLI report it: the parser's code, file, line and column. */
 export function toImportError(e: DutyListParseError): DutyListImportError {
-  const kind = e.code === 'FILE_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'INVALID';
+  const tooLarge = e.code === 'FILE_TOO_LARGE' || e.code === 'ARCHIVE_TOO_LARGE' || e.code === 'TOO_COMPLEX';
+  const kind = tooLarge ? 'PAYLOAD_TOO_LARGE' : 'INVALID';
   return new DutyListImportError(`DUTY_LIST_${e.code}`, kind, e.message, {
     file: e.file,
     line: e.line,
     column: e.column,
     columnName: e.columnName,
+    ...(e.limit ? { limit: e.limit.name, limitValue: e.limit.value } : {}),
   });
 }
 

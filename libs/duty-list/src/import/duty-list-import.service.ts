@@ -4,7 +4,7 @@ import { AccessPolicyService, type Actor } from '#libs/auth';
 import { Clock } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { DutyListParseError } from '../parser/duty-list-parse.error.js';
-import { parseDutyList } from '../parser/index.js';
+import { parseDutyListOffThread } from '../parser/parse-off-thread.js';
 import type { ParsedDutyList, ParseWarning } from '../parser/parsed-duty-list.types.js';
 import { planImport } from './catalogue-diff.rules.js';
 import type { Change, ImportCounts } from './catalogue.types.js';
@@ -114,7 +114,8 @@ export class DutyListImportService {
 
   private async parse(request: ImportRequest): Promise<ParsedDutyList> {
     try {
-      return await parseDutyList({ fileName: request.fileName, bytes: request.bytes });
+      // Off the event loop: a large file must not stall every other request while it parses.
+      return await parseDutyListOffThread({ fileName: request.fileName, bytes: request.bytes });
     } catch (e) {
       if (e instanceof DutyListParseError) throw toImportError(e);
       throw e;

@@ -1,6 +1,9 @@
 export type DutyListParseErrorCode =
   | 'EMPTY_FILE'
   | 'FILE_TOO_LARGE'
+  | 'ARCHIVE_TOO_LARGE'
+  | 'SHEET_TOO_LARGE'
+  | 'TOO_COMPLEX'
   | 'UNKNOWN_ENCODING'
   | 'BINARY_FILE'
   | 'UNSUPPORTED_FORMAT'
@@ -50,6 +53,8 @@ export class DutyListParseError extends Error {
     readonly file: string,
     readonly detail: string,
     location: SourceLocation = {},
+    /** The limit a too large or too complex file broke, named as in XLSX_LIMITS / ZipLimits. */
+    readonly limit?: { name: string; value: number },
   ) {
     super(`${describeLocation(file, location)}：${detail}`);
     this.name = 'DutyListParseError';

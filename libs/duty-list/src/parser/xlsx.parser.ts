@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DutyListParseError } from './duty-list-parse.error.js';
+import { checkXlsxLimits } from './xlsx-limits.js';
 import { isHeaderRow } from './header-columns.js';
 import { cleanCell } from './statement-splitter.js';
 import { isBlankRow, type TableRow } from './table-row.js';
@@ -48,6 +49,7 @@ async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Wo
   if (buffer.indexOf(WORKBOOK_ENTRY) < 0) {
     throw new DutyListParseError('UNSUPPORTED_FORMAT', file, '该 ZIP 文件不是 Excel 工作簿（XLSX），请上传 XLSX、CSV 或文本文件');
   }
+  await checkXlsxLimits(buffer, file);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer look-alike; at runtime it takes a Node Buffer.

@@ -22,9 +22,11 @@ export interface SniffedType {
   extensions: string[];
 }
 
-export type RefusalReason = 'EMPTY' | 'EXECUTABLE' | 'MACRO' | 'UNKNOWN';
+export type RefusalReason = 'EMPTY' | 'EXECUTABLE' | 'MACRO' | 'ACTIVE_CONTENT' | 'LIMIT' | 'UNKNOWN';
 
-export type SniffResult = { allowed: true; type: SniffedType } | { allowed: false; reason: RefusalReason; detail: string };
+export type SniffResult =
+  | { allowed: true; type: SniffedType }
+  | { allowed: false; reason: RefusalReason; detail: string; limit?: { name: string; value: number } };
 
 const TYPES: Record<SniffedType['kind'], Omit<SniffedType, 'kind'>> = {
   pdf: { mime: 'application/pdf', extensions: ['pdf'] },
@@ -48,8 +50,8 @@ export function extensionsOfMime(mime: string | null): string[] {
   return Object.values(TYPES).find((t) => t.mime === mime)?.extensions ?? [];
 }
 
-const allow = (kind: SniffedType['kind']): SniffResult => ({ allowed: true, type: { kind, ...TYPES[kind] } });
-const refuse = (reason: RefusalReason, detail: string): SniffResult => ({ allowed: false, reason, detail });
+export const allow = (kind: SniffedType['kind']): SniffResult => ({ allowed: true, type: { kind, ...TYPES[kind] } });
+export const refuse = (reason: RefusalReason, detail: string): SniffResult => ({ allowed: false, reason, detail });
 
 const bytes = (...b: number[]) => Buffer.from(b);
 const startsWith = (buf: Buffer, sig: Buffer, at = 0) => buf.length >= at + sig.length && buf.subarray(at, at + sig.length).equals(sig);
@@ -69,7 +71,7 @@ const UTF8_BOM = bytes(0xef, 0xbb, 0xbf);
 const ZIP = bytes(0x50, 0x4b, 0x03, 0x04);
 const OLE2 = bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1);
 // The root CLSID of Windows Installer packages, as stored (little-endian GUID).
-const MSI_CLSID = bytes(0x84, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46);
+export const MSI_CLSID = bytes(0x84, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46);
 
 /** Decides whether an upload may be kept, from its first and last bytes. */
 export function sniffContent(sample: ContentSample): SniffResult {
@@ -79,28 +81,43 @@ export function sniffContent(sample: ContentSample): SniffResult {
   for (const [sig, what] of EXECUTABLES) if (startsWith(head, sig)) return refuse('EXECUTABLE', what);
   if (startsWith(body, Buffer.from('#!'))) return refuse('EXECUTABLE', '脚本文件（#!）');
 
-  if (head.subarray(0, 1024).includes('%PDF-')) return allow('pdf');
+  // At offset 0 only: the junk the PDF spec tolerates before the header is how polyglots pass.
+  if (startsWith(head, Buffer.from('%PDF-'))) return allow('pdf');
   if (startsWith(head, bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))) return allow('png');
   if (startsWith(head, bytes(0xff, 0xd8, 0xff))) return allow('jpeg');
   if (startsWith(head, Buffer.from('GIF87a')) || startsWith(head, Buffer.from('GIF89a'))) return allow('gif');
   if (startsWith(head, ZIP)) return sniffZip(head, tail);
   if (startsWith(head, OLE2)) return sniffOle(head, tail);
+  if (head.subarray(0, 1024).includes('%PDF-')) return refuse('UNKNOWN', 'PDF 文件头不在文件开头');
   if (isUtf8Text(head, tail, sample.size)) return allow('text');
   return refuse('UNKNOWN', '无法识别的文件格式');
 }
 
-/** OOXML (docx/xlsx/pptx) and OFD are zip packages told apart by their entry names. */
+/** Names of programs and scripts, inside a zip or attached to a PDF. */
+export const EXECUTABLE_NAME = /\.(exe|dll|msi|bat|cmd|ps1|vbs|js|jar|sh|scr|com|lnk)$/i;
+
+/**
+ * Parts that carry macros: VBA projects (and their signatures and data), Excel 4 macro sheets and
+ * ActiveX controls.
+ */
+const MACRO_PART = /(^|\/)(vbaProject(Signature\w*)?\.bin|vbaData\.xml)$|^xl\/macrosheets\/|(^|\/)activeX\//i;
+
 function sniffZip(head: Buffer, tail: Buffer): SniffResult {
-  const names = new Set([...zipEntryNames(head), ...zipEntryNames(tail)]);
-  const list = [...names];
-  if (list.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) return refuse('MACRO', '含宏的 Office 文档');
+  return judgeZipNames([...zipEntryNames(head), ...zipEntryNames(tail)]);
+}
+
+/** OOXML (docx/xlsx/pptx) and OFD are zip packages told apart by their entry names. */
+export function judgeZipNames(list: string[]): SniffResult {
+  const names = new Set(list);
+  if (list.some((n) => MACRO_PART.test(n))) return refuse('MACRO', '含宏的 Office 文档');
+  // An Office package carrying a program (e.g. word/embeddings/setup.exe) is refused before it is typed.
+  if (list.some((n) => EXECUTABLE_NAME.test(n))) return refuse('EXECUTABLE', '含可执行文件的压缩包');
   if (names.has('OFD.xml')) return allow('ofd');
   if (names.has('[Content_Types].xml')) {
     if (list.some((n) => n.startsWith('word/'))) return allow('docx');
     if (list.some((n) => n.startsWith('xl/'))) return allow('xlsx');
     if (list.some((n) => n.startsWith('ppt/'))) return allow('pptx');
   }
-  if (list.some((n) => /\.(exe|dll|msi|bat|cmd|ps1|vbs|js|jar|sh|scr|com|lnk)$/i.test(n))) return refuse('EXECUTABLE', '含可执行文件的压缩包');
   return refuse('UNKNOWN', '压缩包（仅接受 Office 文档或 OFD）');
 }
 

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { ByteSource } from '#libs/core';
 
 /** An upload written to a temporary place, measured and hashed, not yet part of the record. */
 export interface StagedFile {
@@ -25,6 +26,8 @@ export interface StageOptions {
  */
 export abstract class EvidenceStorage {
   abstract stage(source: Readable, options: StageOptions): Promise<StagedFile>;
+  /** Random access to a staged file for content checks that read more than its samples; close it. */
+  abstract openStaged(staged: StagedFile): Promise<ByteSource & { close(): Promise<void> }>;
   /** Moves a staged file into place; returns its storage key. */
   abstract commit(staged: StagedFile): Promise<string>;
   abstract discard(staged: StagedFile): Promise<void>;

@@ -5,6 +5,7 @@ import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { fileSource, type ByteSource } from '#libs/core';
 import { ContentMeter } from './content-meter.js';
 import { EvidenceStorage, type StagedFile, type StageOptions } from './evidence-storage.js';
 
@@ -41,6 +42,10 @@ export class LocalDiskEvidenceStorage extends EvidenceStorage {
       throw e;
     }
     return { stagingId, size: meter.size, sha256: meter.sha256, head: meter.head, tail: meter.tail };
+  }
+
+  openStaged(staged: StagedFile): Promise<ByteSource & { close(): Promise<void> }> {
+    return fileSource(this.tempPath(this.checkedStagingId(staged)));
   }
 
   async commit(staged: StagedFile): Promise<string> {
