@@ -63,15 +63,16 @@ export class TaskRepository {
 
   /**
    * Tasks waiting for a review step, as records (see findRecord): in a unit, or wherever a person
-   * might review — units where they hold a post today, and every unit of an organisation whose
-   * bureau leader they are. Whether each is really theirs is the review rule's to say.
+   * might review — units where they hold a deputy or chief post today (reviews never reach an
+   * officer post), and every unit of an organisation whose bureau leader they are. Whether each is
+   * really theirs is the review rule's to say.
    */
   async pendingReviewRecords(scope: { unitId: string } | { personId: string }, today: string): Promise<TaskRecord[]> {
     const where =
       'unitId' in scope
         ? Prisma.sql`t.unit_id = ${scope.unitId}::uuid`
         : Prisma.sql`(t.unit_id IN (SELECT p.unit_id FROM post_assignment pa JOIN post p ON p.id = pa.post_id
-                                     WHERE pa.person_id = ${scope.personId}::uuid AND pa.start_date <= ${today}::date
+                                     WHERE pa.person_id = ${scope.personId}::uuid AND p.kind <> 'OFFICER' AND pa.start_date <= ${today}::date
                                        AND (pa.end_date IS NULL OR pa.end_date >= ${today}::date))
                       OR u.org_id IN (SELECT o.id FROM organisation o WHERE o.bureau_leader_person_id = ${scope.personId}::uuid))`;
     const rows = await this.prisma.direct.$queryRaw<RecordRow[]>`
