@@ -9,6 +9,8 @@ import { createTestApi, loginAs, type AuthHeaders, type TestApi } from '../suppo
  * The hot task reads are raw SQL (they run on every task view and list). They must return exactly
  * what Prisma's model API returns for the same rows: each case reads through both and compares.
  */
+const TODAY = '2026-11-26';
+
 describe('task reads: raw SQL equals the model API', () => {
   let t: TestApi;
   let prisma: PrismaService;
@@ -115,12 +117,21 @@ describe('task reads: raw SQL equals the model API', () => {
       dueAt: task.dueAt,
       requiredEvidence: task.requiredEvidence,
       escalationCycle: task.escalationCycle,
-      chain: await tasks.chainOf(task.postId),
+      bureauLeaderPersonId: null,
+      chain: await Promise.all(
+        (await tasks.chainOf(task.postId)).map(async (p) => ({
+          ...p,
+          holders: (await prisma.postAssignment.findMany({ where: { postId: p.id, startDate: { lte: new Date(TODAY) } } })).map((a) => a.personId),
+        })),
+      ),
     };
     expect(expected.chain.map((p) => p.kind)).toEqual(['OFFICER', 'DEPUTY', 'CHIEF']);
-    expect(await tasks.findRecord(id)).toEqual(expected);
-    expect(await prisma.$transaction((tx) => tasks.findRecord(id, tx))).toEqual(expected);
-    expect(await tasks.findRecord('00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(expected.chain.every((p) => p.holders.length === 1)).toBe(true);
+    expect(await tasks.findRecord(id, TODAY)).toEqual(expected);
+    expect(await prisma.$transaction((tx) => tasks.findRecord(id, TODAY, tx))).toEqual(expected);
+    // Before anyone held the posts: the same chain, nobody in it.
+    expect((await tasks.findRecord(id, '2025-12-31'))!.chain.map((p) => p.holders)).toEqual([[], [], []]);
+    expect(await tasks.findRecord('00000000-0000-4000-8000-000000000000', TODAY)).toBeNull();
   });
 
   it('a stream of history events', async () => {

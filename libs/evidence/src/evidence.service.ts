@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type Evidence, type EvidenceKind } from '@prisma/client';
-import { holdsPost, type Actor } from '#libs/auth';
+import type { Actor } from '#libs/auth';
 import { AppConfig, Clock, NotFoundError } from '#libs/core';
 import { HistoryService } from '#libs/history';
-import { reviewerPost, TaskService, type TaskRecord } from '#libs/tasks';
+import { taskRoles, TaskService, type TaskRecord } from '#libs/tasks';
 import {
   alreadySuperseded,
   evidenceInvalid,
@@ -127,13 +127,12 @@ export class EvidenceService {
   }
 
   /** Decides the author's role from a task state; throws the refusal. */
-  private authorise(actor: Actor, task: TaskRecord, state: Omit<LockedTaskState, 'actingForPersonId'>): EvidenceAuthorRole {
+  private authorise(actor: Actor, task: TaskRecord, state: LockedTaskState): EvidenceAuthorRole {
     // The reviewer is decided on the locked state, with the same rule the lifecycle uses.
-    const reviewer = reviewerPost({ ...task, ...state });
     const decision = decideEvidenceAuthor({
       status: state.status,
       isAssignee: !!actor.personId && actor.personId === state.assigneePersonId,
-      isCurrentReviewer: !!reviewer && holdsPost(actor, reviewer.id),
+      isCurrentReviewer: taskRoles(actor, { ...task, ...state }).has('REVIEWER'),
     });
     if (decision.allowed) return decision.role;
     if (decision.refusal === 'TASK_CLOSED') throw taskClosed(state.status);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '#libs/auth';
 import { CalendarModule } from '#libs/calendar';
+import { TasksModule } from '#libs/tasks';
 import { BoardRepository } from './board/board.repository.js';
 import { BoardService } from './board/board.service.js';
 import { CalendarFeedRepository } from './calendar-feed/calendar-feed.repository.js';
@@ -18,7 +19,7 @@ import { UnitReportScope } from './report-scope.service.js';
 
 /** Read-only views over tasks and escalations: inbox, supervision board, chief reports, exports, the deadline feed. */
 @Module({
-  imports: [AccessModule, CalendarModule],
+  imports: [AccessModule, CalendarModule, TasksModule],
   providers: [
     UnitReportScope,
     InboxRepository,

@@ -66,6 +66,11 @@ export class InboxDto {
   @ApiProperty({ type: [InboxItemDto] }) dueToday!: InboxItemDto[];
   @ApiProperty({ type: [InboxItemDto] }) dueThisWeek!: InboxItemDto[];
   @ApiProperty({ type: [InboxItemDto] }) later!: InboxItemDto[];
+  @ApiProperty({
+    type: [InboxItemDto],
+    description: "tasks whose current review step is the caller's, apart from the groups (not in counts or total); never work the caller does themselves",
+  })
+  awaitingMyReview!: InboxItemDto[];
 }
 
 class BoardFigures {
@@ -109,6 +114,12 @@ export class UnitBoardDto {
   @ApiProperty({ type: [PostBoardRowDto] }) posts!: PostBoardRowDto[];
   @ApiProperty({ type: BoardFigures }) totals!: BoardFigures;
   @ApiProperty({ type: [SupervisionDutyDto] }) supervisionDuties!: SupervisionDutyDto[];
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: "ids of the unit's tasks whose current review step is the caller's, soonest due first; a step of work the reviewer does themselves goes one level up (separation of duties)",
+  })
+  reviewQueue!: string[];
 }
 
 class PeriodDto {

@@ -1334,6 +1334,8 @@ export interface components {
         };
         InboxDto: {
             awaitingAcceptance: components["schemas"]["InboxItemDto"][];
+            /** @description tasks whose current review step is the caller's, apart from the groups (not in counts or total); never work the caller does themselves */
+            awaitingMyReview: components["schemas"]["InboxItemDto"][];
             counts: components["schemas"]["InboxCounts"];
             dueThisWeek: components["schemas"]["InboxItemDto"][];
             dueToday: components["schemas"]["InboxItemDto"][];
@@ -1833,6 +1835,8 @@ export interface components {
         };
         UnitBoardDto: {
             posts: components["schemas"]["PostBoardRowDto"][];
+            /** @description ids of the unit's tasks whose current review step is the caller's, soonest due first; a step of work the reviewer does themselves goes one level up (separation of duties) */
+            reviewQueue: string[];
             riskThrough: string;
             supervisionDuties: components["schemas"]["SupervisionDutyDto"][];
             today: string;

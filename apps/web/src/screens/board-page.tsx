@@ -29,21 +29,20 @@ const REVIEWER_NAMES: Record<string, string> = { DEPUTY: '初核', CHIEF: '审�
 
 /** 督办看板: per post of my unit what is open, at risk, late; what waits for me; one-click 催办. */
 export function BoardPage() {
-  const { supervisedUnits, me } = useSession();
+  const { supervisedUnits } = useSession();
   const [unitId, setUnitId] = useState(supervisedUnits[0]?.unitId);
   if (!unitId) return <Empty>您没有督办的科室。</Empty>;
-  const myKinds = new Set((me?.posts ?? []).filter((p) => p.unitId === unitId).map((p) => p.kind));
   return (
     <section>
       <PageHeader title="督办看板">
         <UnitSelect units={supervisedUnits} value={unitId} onChange={setUnitId} />
       </PageHeader>
-      <UnitBoard unitId={unitId} myKinds={myKinds} />
+      <UnitBoard unitId={unitId} />
     </section>
   );
 }
 
-function UnitBoard({ unitId, myKinds }: { unitId: string; myKinds: Set<string> }) {
+function UnitBoard({ unitId }: { unitId: string }) {
   const board = useApi(() => unwrap(api.GET('/api/units/{id}/board', { params: { path: { id: unitId } } })), [unitId]);
   const overdue = useApi(() => unwrap(api.GET('/api/tasks', { params: { query: { unitId, overdue: true, pageSize: 100, sort: 'dueAt', order: 'asc' } } })), [unitId]);
   const reviewing = useApi(() => unwrap(api.GET('/api/tasks', { params: { query: { unitId, status: ['SUBMITTED', 'REVIEWED'], pageSize: 100 } } })), [unitId]);
@@ -52,8 +51,9 @@ function UnitBoard({ unitId, myKinds }: { unitId: string; myKinds: Set<string> }
     const post = data?.posts.find((p) => p.postId === postId);
     return post ? `${post.name}${post.holderName ? `（${post.holderName}）` : ''}` : '';
   };
-  // Awaiting MY review: the current step is the kind of post I hold in this unit.
-  const myQueue = (reviewing.data?.items ?? []).filter((t) => myKinds.has(t.reviewSteps[t.reviewIndex] ?? ''));
+  // Awaiting MY review: the server's review rule decides (a step of work I do myself goes one level up).
+  const queued = new Set(data?.reviewQueue ?? []);
+  const myQueue = (reviewing.data?.items ?? []).filter((t) => queued.has(t.id));
 
   return (
     <>

@@ -54,7 +54,7 @@ function InboxRow({ item }: { item: Item }) {
   );
 }
 
-/** 我的任务: open tasks of my posts (and posts I cover), most urgent group first. */
+/** 我的任务: open tasks of my posts (and posts I cover), most urgent group first; then those waiting for my review. */
 export function InboxPage() {
   const inbox = useApi(() => unwrap(api.GET('/api/inbox')), []);
   const data = inbox.data;
@@ -77,7 +77,19 @@ export function InboxPage() {
               </a>
             ))}
           </div>
-          {data.total === 0 && <Empty>没有待办任务。</Empty>}
+          {data.total === 0 && data.awaitingMyReview.length === 0 && <Empty>没有待办任务。</Empty>}
+          {data.awaitingMyReview.length > 0 && (
+            <div id="awaitingMyReview" className="inbox-group">
+              <h2>
+                待我审核 <span className="muted">（{data.awaitingMyReview.length}）</span>
+              </h2>
+              <ul className="task-list">
+                {data.awaitingMyReview.map((item) => (
+                  <InboxRow key={item.id} item={item} />
+                ))}
+              </ul>
+            </div>
+          )}
           {GROUPS.filter((g) => data[g.key].length > 0).map((g) => (
             <div key={g.key} id={g.key} className="inbox-group">
               <h2>

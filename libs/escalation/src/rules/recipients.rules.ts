@@ -1,4 +1,5 @@
 import type { PostKind } from '@prisma/client';
+import { firstReachableAbove } from '#libs/tasks';
 import type { RecipientRole } from './ladder.rules.js';
 
 export interface StaffedPost {
@@ -17,8 +18,6 @@ export interface Recipients {
   bureauLeader: boolean;
 }
 
-const ORDER: RecipientRole[] = ['ASSIGNEE', 'DEPUTY', 'CHIEF'];
-
 /**
  * Who receives a level: resolved on the task's chain as it is now ([own post, superior, …]).
  * A level whose recipient would be the assignee themself (e.g. the deputy's own task at 催办)
@@ -34,13 +33,9 @@ export function resolveRecipients(
     const assignee = assigneePersonId ?? chain[0]?.holder ?? null;
     return { personIds: assignee ? [assignee] : [], viaPostId: null, bureauLeader: false };
   }
-  for (const r of ORDER.slice(ORDER.indexOf(role))) {
-    if (r === 'ASSIGNEE') continue;
-    const post = chain.slice(1).find((p) => p.kind === r);
-    if (!post) continue;
-    const people = withCover(post, absent).filter((p) => p !== assigneePersonId);
-    if (people.length > 0) return { personIds: people, viaPostId: post.postId, bureauLeader: false };
-  }
+  const excluded = new Set(assigneePersonId ? [assigneePersonId] : []);
+  const reached = firstReachableAbove(role, chain, (post) => withCover(post, absent), excluded);
+  if (reached) return { personIds: reached.personIds, viaPostId: reached.post.postId, bureauLeader: false };
   return { personIds: [], viaPostId: null, bureauLeader: true };
 }
 

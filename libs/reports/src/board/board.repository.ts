@@ -45,8 +45,6 @@ export interface BoardQuery {
   today: string;
   /** Open tasks due on or before this date and not yet late are at risk. */
   riskThrough: string;
-  /** Posts the caller holds: their review steps count as "awaiting my review". */
-  myPostIds: string[];
 }
 
 @Injectable()
@@ -61,9 +59,8 @@ export class BoardRepository {
   }
 
   /**
-   * One row per live post of the unit, counted in the database. The reviewer of a submitted task
-   * is the post of the current review step's kind in the task post's chain (the same rule as
-   * reviewerPost in the tasks lib); Postgres arrays are 1-based, hence review_index + 1.
+   * One row per live post of the unit, counted in the database; "awaiting my review" is left at 0
+   * for the service to fill in with the review rule (separation of duties is decided in one place).
    * The status is compared as the enum so (unit_id, status, due_at) picks the open tasks instead of
    * every task of the unit, and unacknowledged escalations are counted per open task through
    * (task_id, …) instead of joining all of the organisation's unacknowledged ones: on a unit of
@@ -73,15 +70,8 @@ export class BoardRepository {
     return this.prisma.direct.$queryRaw<PostBoardRow[]>`
       WITH open_task AS (
         SELECT t.id, t.post_id, t.due_at, t.due_date, t.escalation_level,
-               CASE WHEN t.status IN ('SUBMITTED', 'REVIEWED') THEN
-                 CASE WHEN p1.kind = t.review_steps[t.review_index + 1] THEN p1.id
-                      WHEN p2.kind = t.review_steps[t.review_index + 1] THEN p2.id END
-               END AS reviewer_post_id,
                (SELECT count(*) FROM escalation e WHERE e.task_id = t.id AND e.acknowledged_at IS NULL)::int AS unacknowledged
           FROM task t
-          JOIN post p ON p.id = t.post_id
-          LEFT JOIN post p1 ON p1.id = p.reports_to_id
-          LEFT JOIN post p2 ON p2.id = p1.reports_to_id
          WHERE t.unit_id = ${q.unitId}::uuid AND t.status = ANY(${OPEN_STATUSES}::task_status[])
       ), task_counts AS (
         SELECT post_id,
@@ -91,7 +81,6 @@ export class BoardRepository {
                count(*) FILTER (WHERE due_at <= ${q.now} AND escalation_level <= 1)::int AS overdue_l1,
                count(*) FILTER (WHERE due_at <= ${q.now} AND escalation_level = 2)::int AS overdue_l2,
                count(*) FILTER (WHERE due_at <= ${q.now} AND escalation_level >= 3)::int AS overdue_l3,
-               count(*) FILTER (WHERE reviewer_post_id = ANY(${q.myPostIds}::uuid[]))::int AS awaiting_my_review,
                sum(unacknowledged)::int AS unacknowledged
           FROM open_task GROUP BY post_id
       ), extension_counts AS (
@@ -103,7 +92,7 @@ export class BoardRepository {
       SELECT p.id AS "postId", p.code, p.name, p.kind::text AS kind, holder.name AS "holderName",
              coalesce(tc.open, 0) AS open, coalesce(tc.at_risk, 0) AS "atRisk", coalesce(tc.overdue, 0) AS overdue,
              coalesce(tc.overdue_l1, 0) AS "overdueL1", coalesce(tc.overdue_l2, 0) AS "overdueL2",
-             coalesce(tc.overdue_l3, 0) AS "overdueL3", coalesce(tc.awaiting_my_review, 0) AS "awaitingMyReview",
+             coalesce(tc.overdue_l3, 0) AS "overdueL3", 0 AS "awaitingMyReview",
              coalesce(ec.n, 0) AS "pendingExtensions", coalesce(tc.unacknowledged, 0) AS "unacknowledgedEscalations"
         FROM post p
         LEFT JOIN task_counts tc ON tc.post_id = p.id

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccessPolicyService, type Actor } from '#libs/auth';
 import { CalendarService, localDateOf } from '#libs/calendar';
 import { Clock } from '#libs/core';
+import { TaskService } from '#libs/tasks';
 import { unitNotFound } from '../reports.errors.js';
 import { BoardRepository, type PostBoardRow, type SupervisionDutyRow } from './board.repository.js';
 
@@ -20,6 +21,8 @@ export interface UnitBoard {
   posts: PostBoardRow[];
   totals: Omit<PostBoardRow, 'postId' | 'code' | 'name' | 'kind' | 'holderName'>;
   supervisionDuties: SupervisionDuty[];
+  /** Tasks of the unit whose current review step is the caller's (never work they do themselves), soonest due first. */
+  reviewQueue: string[];
 }
 
 @Injectable()
@@ -29,6 +32,7 @@ export class BoardService {
     private readonly access: AccessPolicyService,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
+    private readonly tasks: TaskService,
   ) {}
 
   async boardOf(actor: Actor, unitId: string): Promise<UnitBoard> {
@@ -39,8 +43,11 @@ export class BoardService {
     const today = localDateOf(now);
     const calendar = await this.calendars.calendarFor(unit.orgId);
     const riskThrough = calendar.addWorkdays(today, AT_RISK_WORKDAYS).date;
-    const myPostIds = actor.posts.map((p) => p.postId);
-    const posts = await this.repository.countsByPost({ unitId, now, today, riskThrough, myPostIds });
+    const [counted, queue] = await Promise.all([
+      this.repository.countsByPost({ unitId, now, today, riskThrough }),
+      this.tasks.awaitingReviewBy(actor, unitId),
+    ]);
+    const posts = counted.map((row) => ({ ...row, awaitingMyReview: queue.filter((task) => task.chain[0]?.id === row.postId).length }));
     const ownPosts = actor.posts.filter((p) => p.unitId === unitId).map((p) => p.postId);
     const duties = ownPosts.length ? await this.repository.supervisionDuties(ownPosts, now, today) : [];
     return {
@@ -50,6 +57,7 @@ export class BoardService {
       posts,
       totals: sumCounts(posts),
       supervisionDuties: duties.map((d) => ({ ...d, upToDate: d.overdue === 0 })),
+      reviewQueue: queue.map((task) => task.id),
     };
   }
 }

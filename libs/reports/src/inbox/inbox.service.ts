@@ -3,6 +3,7 @@ import type { Actor } from '#libs/auth';
 import { CalendarService, localDateOf, overdueWorkdays, type LocalDate, type WorkingCalendar } from '#libs/calendar';
 import { Clock } from '#libs/core';
 import { LEVEL_COLOURS, LEVEL_NAMES } from '#libs/escalation';
+import { TaskService } from '#libs/tasks';
 import { INBOX_GROUPS, inboxGroupOf, type InboxGroup } from '../rules/inbox-grouping.rules.js';
 import { InboxRepository, type InboxRow } from './inbox.repository.js';
 
@@ -25,7 +26,11 @@ export interface InboxItem {
   escalation: { level: number; name: string; colour: string } | null;
 }
 
-export type Inbox = { today: string; counts: Record<InboxGroup, number>; total: number } & Record<InboxGroup, InboxItem[]>;
+/**
+ * The caller's open tasks by urgency group (counts and total are about these), and apart from
+ * them the tasks waiting for the caller's review (never work they do themselves: separation of duties).
+ */
+export type Inbox = { today: string; counts: Record<InboxGroup, number>; total: number; awaitingMyReview: InboxItem[] } & Record<InboxGroup, InboxItem[]>;
 
 @Injectable()
 export class InboxService {
@@ -33,12 +38,16 @@ export class InboxService {
     private readonly repository: InboxRepository,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
+    private readonly tasks: TaskService,
   ) {}
 
   async inboxOf(actor: Actor): Promise<Inbox> {
     const now = this.clock.now();
     const today = localDateOf(now);
-    const rows = actor.personId ? await this.repository.openTasksAssignedTo(actor.personId) : [];
+    const [rows, reviewRows] = await Promise.all([
+      actor.personId ? this.repository.openTasksAssignedTo(actor.personId) : [],
+      this.tasks.awaitingReviewBy(actor).then((tasks) => this.repository.tasksByIds(tasks.map((task) => task.id))),
+    ]);
     const calendars = new Map<string, WorkingCalendar>();
     const calendarOf = async (orgId: string) => {
       if (!calendars.has(orgId)) calendars.set(orgId, await this.calendars.calendarFor(orgId));
@@ -50,8 +59,13 @@ export class InboxService {
       const group = inboxGroupOf({ ...row, dueDate }, now, today);
       inbox[group].push(toItem(row, dueDate, group === 'overdue', now, today, await calendarOf(row.orgId)));
     }
+    const awaitingMyReview: InboxItem[] = [];
+    for (const row of reviewRows) {
+      const dueDate = row.dueDate as LocalDate;
+      awaitingMyReview.push(toItem(row, dueDate, now.getTime() >= row.dueAt.getTime(), now, today, await calendarOf(row.orgId)));
+    }
     const counts = Object.fromEntries(INBOX_GROUPS.map((g) => [g, inbox[g].length])) as Record<InboxGroup, number>;
-    return { today, counts, total: rows.length, ...inbox };
+    return { today, counts, total: rows.length, ...inbox, awaitingMyReview };
   }
 }
 

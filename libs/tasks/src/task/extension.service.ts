@@ -1,19 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma } from '@prisma/client';
 import type { Actor } from '#libs/auth';
-import { deadlineInstant, parseLocalDate, type LocalDate } from '#libs/calendar';
+import { deadlineInstant, localDateOf, parseLocalDate, type LocalDate } from '#libs/calendar';
 import { Clock, NotFoundError, type Tx } from '#libs/core';
 import { isOpen } from '../rules/task-state.rules.js';
-import { TaskError, TaskErrorCode } from '../task.errors.js';
+import { selfReviewError, TaskError, TaskErrorCode } from '../task.errors.js';
 import { fromDbDate, toDbDate } from './dates.js';
-import { superiorPost, taskRoles } from './task-access.rules.js';
+import { extensionDecision, taskRoles } from './task-access.rules.js';
 import { ExtensionRepository } from './extension.repository.js';
 import { TaskRepository } from './task.repository.js';
 import { TaskService } from './task.service.js';
 
 const notFound = (id: string) => new NotFoundError(TaskErrorCode.EXTENSION_NOT_FOUND, '延期申请不存在', { id });
 
-/** 延期申请: asked by whoever works the task, decided by the holder of the post one level up. */
+/**
+ * 延期申请: asked by whoever works the task, decided by the holder of the post one level up — or,
+ * when they work the task themselves, the next level up (separation of duties, see extensionDecision).
+ */
 @Injectable()
 export class ExtensionService {
   constructor(
@@ -51,10 +54,12 @@ export class ExtensionService {
   async decide(actor: Actor, id: string, approve: boolean, note?: string): Promise<{ status: string; dueDate?: string }> {
     const request = await this.extensions.find(id);
     if (!request) throw notFound(id);
-    const task = await this.tasks.findRecord(request.taskId).catch(() => null);
+    const task = await this.tasks.findRecord(request.taskId, localDateOf(this.clock.now())).catch(() => null);
     if (!task) throw notFound(id);
-    const decider = superiorPost(task);
-    if (!decider || !actor.posts.some((p) => p.postId === decider.id)) {
+    const decision = extensionDecision(actor, task);
+    if (decision !== 'ALLOWED') {
+      const conflict = selfReviewError(decision, task.id);
+      if (conflict) throw conflict;
       // Not yours to decide: hide it from those who cannot see the task at all.
       await this.taskService.getVisible(actor, task.id).catch(() => {
         throw notFound(id);

@@ -1,32 +1,45 @@
-import { canViewPost, holdsPost, type Actor } from '#libs/auth';
+import { canViewPost, type Actor } from '#libs/auth';
+import { decideStep, stepAuthority, type StepAuthority, type StepDecision } from '../rules/separation-of-duties.rules.js';
 import { currentReviewer, type TaskRole } from '../rules/task-state.rules.js';
 import type { ChainPost, TaskRecord } from './task.types.js';
 
 const postRef = (p: ChainPost) => ({ id: p.id, unitId: p.unitId, reportsToId: p.reportsToId });
 
-/** The post in the task's chain (above its own) whose holder reviews the current step. */
-export function reviewerPost(task: TaskRecord): ChainPost | null {
+/**
+ * Who takes the current review step: the holders of the step's post in the task's chain, unless
+ * they work the task — then the next level up, then the bureau leader (separation of duties).
+ * null when no review is pending.
+ */
+export function reviewAuthority(task: TaskRecord): StepAuthority | null {
   const kind = currentReviewer(task);
-  return kind ? (task.chain.slice(1).find((p) => p.kind === kind) ?? null) : null;
+  return kind ? stepAuthority(kind, task) : null;
 }
 
-/** The post one level above the task's post: it decides extension requests. */
-export function superiorPost(task: TaskRecord): ChainPost | null {
-  return task.chain[1] ?? null;
+/** What the actor may do about the current review step (null: no review is pending). */
+export function reviewDecision(actor: Actor, task: TaskRecord): StepDecision | null {
+  const kind = currentReviewer(task);
+  return kind ? decideStep(actor.personId, kind, task) : null;
 }
 
-/** What the actor is to the task. Roles come from posts and from being the named assignee or assigner. */
+/**
+ * What the actor may do about an extension request: it belongs to the post one level up, with
+ * the same separation of duties as a review (a chief's own task: the bureau leader).
+ */
+export function extensionDecision(actor: Actor, task: TaskRecord): StepDecision {
+  return decideStep(actor.personId, task.chain[1]?.kind ?? 'CHIEF', task);
+}
+
+/** What the actor is to the task. Roles come from being the named assignee or assigner, and from the review rule. */
 export function taskRoles(actor: Actor, task: TaskRecord): Set<TaskRole> {
   const roles = new Set<TaskRole>();
   if (actor.personId && actor.personId === task.assigneePersonId) roles.add('ASSIGNEE');
   if (actor.personId && actor.personId === task.assignedById) roles.add('ASSIGNER');
-  const reviewer = reviewerPost(task);
-  if (reviewer && holdsPost(actor, reviewer.id)) roles.add('REVIEWER');
+  if (reviewDecision(actor, task) === 'ALLOWED') roles.add('REVIEWER');
   if (actor.isAdmin) roles.add('ADMIN');
   return roles;
 }
 
-/** Who may see a task: whoever may see its post, and whoever works or reviews it (e.g. an AB backup). */
+/** Who may see a task: whoever may see its post, and whoever works or reviews it (e.g. an AB backup, the bureau leader). */
 export function canViewTask(actor: Actor, task: TaskRecord): boolean {
   if (canViewPost(actor, postRef(task.chain[0]))) return true;
   const roles = taskRoles(actor, task);

@@ -10,7 +10,7 @@ export type AllowedTaskAction =
   | TaskAction
   /** 延期申请: the assignee of an open task without an undecided request. */
   | 'REQUEST_EXTENSION'
-  /** Approve or reject the pending extension request: the holder of the post one level up. */
+  /** Approve or reject the pending extension request: the holder of the post one level up (or above, when they work the task). */
   | 'DECIDE_EXTENSION'
   /** 履职留痕: the assignee while working, the current reviewer while reviewing. */
   | 'ADD_EVIDENCE';
@@ -21,7 +21,7 @@ export interface TaskActionContext {
   state: TaskState;
   roles: ReadonlySet<TaskRole>;
   extensionPending: boolean;
-  /** The caller holds the post that decides extension requests (the task's superior post). */
+  /** The caller decides extension requests of the task (see extensionDecision: separation of duties applies). */
   decidesExtensions: boolean;
 }
 

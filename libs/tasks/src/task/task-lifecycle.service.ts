@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Prisma } from '@prisma/client';
 import { AccessPolicyService, type Actor } from '#libs/auth';
+import { localDateOf } from '#libs/calendar';
 import { Clock } from '#libs/core';
 import { transition, type TaskAction } from '../rules/task-state.rules.js';
-import { TaskError, TaskErrorCode, taskNotFound } from '../task.errors.js';
-import { canViewTask, reviewerPost, taskRoles } from './task-access.rules.js';
+import { selfReviewError, TaskError, TaskErrorCode, taskNotFound } from '../task.errors.js';
+import { canViewTask, reviewAuthority, reviewDecision, taskRoles } from './task-access.rules.js';
 import { TaskRepository } from './task.repository.js';
 import { TaskService } from './task.service.js';
 
@@ -43,9 +44,14 @@ export class TaskLifecycleService {
       throw new TaskError(TaskErrorCode.TASK_REASON_REQUIRED, 'INVALID', action === 'RETURN' ? '退回须填写理由' : '撤销须填写理由');
     }
     return this.tasks.transaction(async (tx) => {
-      const task = await this.tasks.findRecord(id, tx);
+      const task = await this.tasks.findRecord(id, localDateOf(this.clock.now()), tx);
       if (!task || !canViewTask(actor, task)) throw taskNotFound(id);
+      const reviewing = action === 'APPROVE' || action === 'RETURN';
+      // Someone who would review but works the task is told why, not just "not the reviewer".
+      const conflict = reviewing ? selfReviewError(reviewDecision(actor, task) ?? '', id) : null;
+      if (conflict) throw conflict;
       const next = transition(task, action, taskRoles(actor, task));
+      const authority = reviewing ? reviewAuthority(task) : null;
 
       if (action === 'SUBMIT') {
         const present = await this.tasks.evidenceKinds(tx, id);
@@ -77,8 +83,11 @@ export class TaskLifecycleService {
         from: task.status,
         to: next.status,
         reason: reason?.trim() || undefined,
-        reviewStep: action === 'APPROVE' || action === 'RETURN' ? task.reviewSteps[task.reviewIndex] : undefined,
-        reviewerPostId: action === 'APPROVE' || action === 'RETURN' ? reviewerPost(task)?.id : undefined,
+        reviewStep: reviewing ? task.reviewSteps[task.reviewIndex] : undefined,
+        reviewerPostId: authority?.postId ?? undefined,
+        // The step went up because the post it belongs to works the task (or is empty).
+        reviewMovedUp: authority?.movedUp || undefined,
+        bureauLeader: authority?.by === 'BUREAU_LEADER' || undefined,
         actingForPersonId: action === 'ACCEPT' || action === 'SUBMIT' ? (task.actingForPersonId ?? undefined) : undefined,
       });
       return { status: next.status };

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, type TaskStatus } from '@prisma/client';
 import { camelRows, jsonRows, PrismaService, type SqlTx, type Tx } from '#libs/core';
-import type { ChainPost, Page, TaskFilter, TaskRecord, TaskSummary, TaskVisibility } from './task.types.js';
+import type { ChainPost, Page, StaffedChainPost, TaskFilter, TaskRecord, TaskSummary, TaskVisibility } from './task.types.js';
 
 const OPEN: TaskStatus[] = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'REVIEWED'];
+const REVIEWING: TaskStatus[] = ['SUBMITTED', 'REVIEWED'];
+type RecordRow = Omit<TaskRecord, 'chain'> & { chain: StaffedChainPost[] | null };
 const chainSelect = { id: true, unitId: true, kind: true, reportsToId: true } as const;
 
 type TaskRow = Prisma.TaskGetPayload<object>;
@@ -48,23 +50,36 @@ export class TaskRepository {
   }
 
   /**
-   * The task with its organisation and post chain (own post → deputy → chief), for access and
-   * review decisions: every task read and transition starts here, so it is one statement.
+   * The task with its organisation and post chain (own post → deputy → chief), each post with the
+   * people holding it on `today` (substantive or acting), and the organisation's bureau leader: what
+   * access, review and separation-of-duties decisions need. Every task read and transition starts
+   * here, so it is one statement.
    */
-  async findRecord(id: string, tx: SqlTx = this.prisma.direct): Promise<TaskRecord | null> {
-    const [row] = await tx.$queryRaw<(Omit<TaskRecord, 'chain'> & { chain: ChainPost[] | null })[]>`
-      WITH RECURSIVE target AS (
-        SELECT t.*, u.org_id FROM task t JOIN unit u ON u.id = t.unit_id WHERE t.id = ${id}::uuid
-      ), ${chainFrom(Prisma.sql`SELECT post_id FROM target`)}
-      SELECT t.id::text AS id, t.kind::text AS kind, t.unit_id::text AS "unitId", t.org_id::text AS "orgId", t.status::text AS status,
-             COALESCE(t.review_steps::text[], '{}') AS "reviewSteps", t.review_index AS "reviewIndex", t.version,
-             t.assignee_person_id::text AS "assigneePersonId", t.acting_for_person_id::text AS "actingForPersonId",
-             t.assigned_by_id::text AS "assignedById", t.due_date AS "dueDate", t.due_at AS "dueAt",
-             COALESCE(t.required_evidence, '{}') AS "requiredEvidence", t.escalation_cycle AS "escalationCycle",
-             (SELECT json_agg(json_build_object('id', c.id, 'unitId', c.unit_id, 'kind', c.kind, 'reportsToId', c.reports_to_id) ORDER BY c.depth)
-                FROM chain c) AS chain
-        FROM target t`;
+  async findRecord(id: string, today: string, tx: SqlTx = this.prisma.direct): Promise<TaskRecord | null> {
+    const [row] = await tx.$queryRaw<RecordRow[]>`
+      SELECT ${recordColumns(today)} FROM task t JOIN unit u ON u.id = t.unit_id WHERE t.id = ${id}::uuid`;
     return row ? { ...row, chain: row.chain ?? [] } : null;
+  }
+
+  /**
+   * Tasks waiting for a review step, as records (see findRecord): in a unit, or wherever a person
+   * might review — units where they hold a deputy or chief post today (reviews never reach an
+   * officer post), and every unit of an organisation whose bureau leader they are. Whether each is
+   * really theirs is the review rule's to say.
+   */
+  async pendingReviewRecords(scope: { unitId: string } | { personId: string }, today: string): Promise<TaskRecord[]> {
+    const where =
+      'unitId' in scope
+        ? Prisma.sql`t.unit_id = ${scope.unitId}::uuid`
+        : Prisma.sql`(t.unit_id IN (SELECT p.unit_id FROM post_assignment pa JOIN post p ON p.id = pa.post_id
+                                     WHERE pa.person_id = ${scope.personId}::uuid AND p.kind <> 'OFFICER' AND pa.start_date <= ${today}::date
+                                       AND (pa.end_date IS NULL OR pa.end_date >= ${today}::date))
+                      OR u.org_id IN (SELECT o.id FROM organisation o WHERE o.bureau_leader_person_id = ${scope.personId}::uuid))`;
+    const rows = await this.prisma.direct.$queryRaw<RecordRow[]>`
+      SELECT ${recordColumns(today)} FROM task t JOIN unit u ON u.id = t.unit_id
+       WHERE t.status = ANY(${REVIEWING}::task_status[]) AND ${where}
+       ORDER BY t.due_at, t.id`;
+    return rows.map((row) => ({ ...row, chain: row.chain ?? [] }));
   }
 
   /**
@@ -228,6 +243,31 @@ function chainFrom(start: Prisma.Sql): Prisma.Sql {
       FROM chain c JOIN post p ON p.id = c.reports_to_id
      WHERE c.depth < 5
   )`;
+}
+
+/**
+ * A TaskRecord's columns over `task t JOIN unit u`: the task with its organisation, its post chain
+ * (own post → deputy → chief) with the people holding each post on `today` (substantive or acting),
+ * and the organisation's bureau leader — what access, review and separation-of-duties decisions
+ * need, in one statement.
+ */
+function recordColumns(today: string): Prisma.Sql {
+  return Prisma.sql`t.id::text AS id, t.kind::text AS kind, t.unit_id::text AS "unitId", u.org_id::text AS "orgId", t.status::text AS status,
+    COALESCE(t.review_steps::text[], '{}') AS "reviewSteps", t.review_index AS "reviewIndex", t.version,
+    t.assignee_person_id::text AS "assigneePersonId", t.acting_for_person_id::text AS "actingForPersonId",
+    t.assigned_by_id::text AS "assignedById", t.due_date AS "dueDate", t.due_at AS "dueAt",
+    COALESCE(t.required_evidence, '{}') AS "requiredEvidence", t.escalation_cycle AS "escalationCycle",
+    (SELECT o.bureau_leader_person_id::text FROM organisation o WHERE o.id = u.org_id) AS "bureauLeaderPersonId",
+    (WITH RECURSIVE ${chainFrom(Prisma.sql`t.post_id`)}
+     SELECT json_agg(json_build_object('id', c.id, 'unitId', c.unit_id, 'kind', c.kind, 'reportsToId', c.reports_to_id,
+                                       'holders', ${holdersOf(Prisma.sql`c.id`, today)}) ORDER BY c.depth)
+       FROM chain c) AS chain`;
+}
+
+/** The people holding `post` on `day` (substantive and acting), as a JSON array of ids. */
+function holdersOf(post: Prisma.Sql, day: string): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(json_agg(DISTINCT pa.person_id), '[]'::json) FROM post_assignment pa
+                      WHERE pa.post_id = ${post} AND pa.start_date <= ${day}::date AND (pa.end_date IS NULL OR pa.end_date >= ${day}::date))`;
 }
 
 /** Who may see which tasks, as a condition on `task t`. */

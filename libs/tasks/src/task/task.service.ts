@@ -9,7 +9,7 @@ import { toAttachmentView } from '../attachment/attachment-view.js';
 import { DeadlineService } from '../deadline/deadline.service.js';
 import { rankOf, validReviewSteps } from '../rules/review-steps.rules.js';
 import { TaskError, TaskErrorCode, taskNotFound } from '../task.errors.js';
-import { canAssignTo, canViewTask, superiorPost, taskRoles } from './task-access.rules.js';
+import { canAssignTo, canViewTask, extensionDecision, reviewDecision, taskRoles } from './task-access.rules.js';
 import { allowedTaskActions } from './task-actions.rules.js';
 import { historyActorName, historyEventLabel } from './history-labels.js';
 import { toDbDate } from './dates.js';
@@ -119,7 +119,7 @@ export class TaskService {
 
   /** A task the actor may see; anything else answers the same 404 as a missing id. */
   async getVisible(actor: Actor, id: string): Promise<TaskRecord> {
-    const task = await this.tasks.findRecord(id);
+    const task = await this.tasks.findRecord(id, localDateOf(this.clock.now()));
     if (!task || !canViewTask(actor, task)) throw taskNotFound(id);
     return task;
   }
@@ -139,14 +139,25 @@ export class TaskService {
       label: historyEventLabel(e.type),
     }));
     // What the caller may do now, so clients show only those actions.
-    const decider = superiorPost(record);
     const allowedActions = allowedTaskActions({
       state: record,
       roles: taskRoles(actor, record),
       extensionPending: task.extensionRequests.some((r) => r.status === 'PENDING'),
-      decidesExtensions: !!decider && actor.posts.some((p) => p.postId === decider.id),
+      decidesExtensions: extensionDecision(actor, record) === 'ALLOWED',
     });
     return { task, history, allowedActions, attachments: attachments.map(toAttachmentView) };
+  }
+
+  /**
+   * Tasks whose current review step is the actor's now, in one unit or wherever they review: the
+   * review rule decides, so someone who works a task never finds it here and whoever the step went
+   * up to does.
+   */
+  async awaitingReviewBy(actor: Actor, unitId?: string): Promise<TaskRecord[]> {
+    if (!actor.personId) return [];
+    const today = localDateOf(this.clock.now());
+    const records = await this.tasks.pendingReviewRecords(unitId ? { unitId } : { personId: actor.personId }, today);
+    return records.filter((record) => reviewDecision(actor, record) === 'ALLOWED');
   }
 
   list(actor: Actor, filter: TaskFilter, page: Page): Promise<{ items: TaskSummary[]; total: number }> {

@@ -8,6 +8,11 @@ export interface ChainPost {
   reportsToId: string | null;
 }
 
+/** A chain post with the people holding it today (substantive and acting alike carry its authority). */
+export interface StaffedChainPost extends ChainPost {
+  holders: string[];
+}
+
 /** What the lifecycle and access rules need about a task. */
 export interface TaskRecord {
   id: string;
@@ -25,8 +30,10 @@ export interface TaskRecord {
   dueAt: Date;
   requiredEvidence: string[];
   escalationCycle: number;
-  /** [own post, its superior, the superior's superior] as far as the chain goes. */
-  chain: ChainPost[];
+  /** [own post, its superior, the superior's superior] as far as the chain goes, with today's holders. */
+  chain: StaffedChainPost[];
+  /** 分管局领导 of the organisation: decides a step nobody above in the unit may take. */
+  bureauLeaderPersonId: string | null;
 }
 
 export interface TaskFilter {
