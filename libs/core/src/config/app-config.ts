@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -52,6 +53,24 @@ const workHours = z
     { message: 'must be HH:MM-HH:MM with the start before the end, e.g. 09:00-18:00' },
   );
 
+// An address or a CIDR range (10.0.0.0/8, fd00::/8), as Fastify's trustProxy takes them.
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address!);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+// The reverse proxies whose X-Forwarded-For is believed; nobody's unless listed, or anyone could
+// claim any address and walk around the per-address login limit.
+const trustProxy = z
+  .string()
+  .transform((v) => v.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .refine((entries) => entries.every(isAddressOrRange), {
+    message: 'must be a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.5,192.168.10.0/24',
+  });
+
 // Never echoed in configuration errors, not even when too short to be valid.
 const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET']);
 
@@ -66,6 +85,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  TRUST_PROXY: z.preprocess(emptyToUndefined, trustProxy.default([])),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
   REDIS_URL: z.preprocess(emptyToUndefined, redisUrl.optional()),
@@ -117,6 +137,8 @@ export class AppConfig {
   readonly nodeEnv: Env['NODE_ENV'];
   readonly port: number;
   readonly host: string;
+  /** Proxies whose X-Forwarded-For gives the client's address (request.ip); empty: none. */
+  readonly trustProxy: string[];
   readonly publicUrl: string;
   readonly mode: RunMode;
   readonly databaseUrl: string | undefined;
@@ -148,6 +170,7 @@ export class AppConfig {
     this.nodeEnv = env.NODE_ENV;
     this.port = env.PORT;
     this.host = env.HOST;
+    this.trustProxy = env.TRUST_PROXY;
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     this.mode = env.DATABASE_URL ? 'external' : 'embedded';
     this.databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL;
