@@ -37,6 +37,8 @@ export async function createApiApp(given: ApiOptions & { logRequests?: boolean }
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // request.ip (login limits, audit, sessions) is the client behind the listed proxies, else the peer.
+    trustProxy: options.config.trustProxy.length > 0 ? options.config.trustProxy : false,
   });
   // Holiday schedules may be uploaded as ICS (PUT /api/calendar/years/:year); parsed by the calendar service.
   adapter.getInstance().addContentTypeParser('text/calendar', { parseAs: 'string' }, (_req, body, done) => done(null, body));

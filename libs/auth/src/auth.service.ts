@@ -32,7 +32,7 @@ export class AuthService {
 
   async login(input: { username: string; password: string }, client: ClientInfo): Promise<TokenPair> {
     const username = normalizeUsername(input.username);
-    await this.throttle.assertAllowed(username, client.ip);
+    const attempt = await this.throttle.admit(username, client.ip);
     const user = await this.users.findByUsername(username);
     const failed = async (reason: string, userId: string | null) => {
       await this.audit.record({ type: SecurityEventType.LOGIN_FAILED, subjectId: userId, data: { username, ip: client.ip, userAgent: client.userAgent, reason } });
@@ -51,6 +51,7 @@ export class AuthService {
       await failed('ACCOUNT_DISABLED', user.id);
       throw accountDisabled();
     }
+    await this.throttle.succeeded(attempt);
     if (this.hasher.needsRehash(user.passwordHash)) await this.users.setPasswordHash(user.id, await this.hasher.hash(input.password));
 
     const now = this.clock.now();

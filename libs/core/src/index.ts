@@ -5,6 +5,7 @@ export * from './clock/clock.js';
 export * from './errors/domain.error.js';
 export * from './prisma/prisma.service.js';
 export * from './prisma/direct-sql.js';
+export * from './concurrency/keyed-mutex.js';
 export * from './database/migrator.js';
 export * from './database/project-root.js';
 export * from './database/database-probe.js';

@@ -178,13 +178,19 @@ export class EscalationRepository {
     return count === 1;
   }
 
+  /**
+   * Held until the transaction ends: one urge of a task at a time, so the once-an-hour check reads
+   * every urge committed before it (a key of its own, not the history stream's lock, whose order
+   * against the seal-cut lock is the history repository's business).
+   */
+  async lockUrges(tx: SqlTx, taskId: string): Promise<void> {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`urge:${taskId}`}, 0))`;
+  }
+
   /** When the task was last urged by hand (from its history), for the per-task rate limit. */
-  async lastUrgeAt(taskId: string): Promise<Date | null> {
-    const last = await this.prisma.historyEvent.findFirst({
-      where: { stream: `task:${taskId}`, type: 'task.urged' },
-      orderBy: { seq: 'desc' },
-      select: { at: true },
-    });
+  async lastUrgeAt(tx: SqlTx, taskId: string): Promise<Date | null> {
+    const [last] = await tx.$queryRaw<{ at: Date }[]>`
+      SELECT at FROM history_event WHERE stream = ${`task:${taskId}`} AND type = 'task.urged' ORDER BY seq DESC LIMIT 1`;
     return last?.at ?? null;
   }
 

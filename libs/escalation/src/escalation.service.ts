@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor } from '#libs/auth';
 import { addDays, deadlineInstant, localDateOf, type LocalDate } from '#libs/calendar';
-import { AppConfig, Clock } from '#libs/core';
+import { AppConfig, Clock, KeyedMutex } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { OutboxService } from '#libs/notifications';
 import { DeadlineService, TaskRepository, TaskService } from '#libs/tasks';
@@ -16,6 +16,9 @@ const iso = (d: Date) => d.toISOString().slice(0, 10) as LocalDate;
 
 @Injectable()
 export class EscalationService {
+  /** Urges of one task wait here, not each on a pooled connection (see KeyedMutex). */
+  private readonly urging = new KeyedMutex();
+
   constructor(
     private readonly repository: EscalationRepository,
     private readonly policies: EscalationPolicyService,
@@ -88,14 +91,17 @@ export class EscalationService {
     const above = task.chain.slice(1).map((p) => p.id);
     if (!actor.posts.some((p) => above.includes(p.postId))) throw urgeNotAllowed(taskId);
     if (!task.assigneePersonId || task.status === 'DONE' || task.status === 'CANCELLED') throw urgeNotAllowed(taskId);
-    const now = this.clock.now();
-    const last = await this.repository.lastUrgeAt(taskId);
-    if (last && now.getTime() - last.getTime() < URGE_INTERVAL_MS) {
-      throw urgeTooSoon(taskId, Math.ceil((URGE_INTERVAL_MS - (now.getTime() - last.getTime())) / 1000));
-    }
     const detail = await this.taskRepository.findDetail(taskId);
     const [post] = await this.repository.postsOfUnitsById([task.chain[0].id]);
-    await this.repository.transaction(async (tx) => {
+    const send = () => this.repository.transaction(async (tx) => {
+      // The check and the record in one transaction serialised per task (in every API process):
+      // read outside it, parallel urges all saw "not urged yet" and all went out.
+      await this.repository.lockUrges(tx, taskId);
+      const now = this.clock.now();
+      const last = await this.repository.lastUrgeAt(tx, taskId);
+      if (last && now.getTime() - last.getTime() < URGE_INTERVAL_MS) {
+        throw urgeTooSoon(taskId, Math.ceil((URGE_INTERVAL_MS - (now.getTime() - last.getTime())) / 1000));
+      }
       await this.history.record(
         { stream: `task:${taskId}`, type: 'task.urged', subjectId: taskId, actorUserId: actor.userId, actorPersonId: actor.personId, data: { note: note ?? null } },
         tx,
@@ -122,6 +128,7 @@ export class EscalationService {
         },
       ]);
     });
+    await this.urging.run([taskId], send);
     return { urged: true };
   }
 

@@ -1,4 +1,4 @@
-import { strictest, throttleVerdict, type ThrottleLimit, type ThrottleVerdict } from './login-throttle.rules.js';
+import { loginVerdict, throttleVerdict, type LoginFailures, type LoginVerdict, type ThrottleLimit, type ThrottleVerdict } from './login-throttle.rules.js';
 
 const NOW = new Date('2026-11-26T02:00:00.000Z');
 const LIMIT: ThrottleLimit = { maxFailures: 3, windowSeconds: 600 };
@@ -20,16 +20,26 @@ describe('throttleVerdict', () => {
   });
 });
 
-describe('strictest', () => {
-  const open: ThrottleVerdict = { blocked: false };
-  const wait = (s: number): ThrottleVerdict => ({ blocked: true, retryAfterSeconds: s });
-  it.each<[ThrottleVerdict, ThrottleVerdict, ThrottleVerdict]>([
-    [open, open, open],
-    [wait(5), open, wait(5)],
-    [open, wait(7), wait(7)],
-    [wait(5), wait(7), wait(7)],
-    [wait(9), wait(7), wait(9)],
-  ])('%j and %j → %j', (a, b, expected) => {
-    expect(strictest(a, b)).toEqual(expected);
+describe('loginVerdict', () => {
+  const none = { usernameIp: [], username: [], ip: [] };
+  const times = (n: number, secondsAgo: number) => Array.from({ length: n }, () => new Date(NOW.getTime() - secondsAgo * 1000));
+  it.each<[string, LoginFailures, LoginVerdict]>([
+    ['nothing failed', none, { blocked: false }],
+    ['4 from this address, 49 for the user, 49 from the address', { usernameIp: times(4, 1), username: times(49, 1), ip: times(49, 1) }, { blocked: false }],
+    ['5 from this address for this user', { ...none, usernameIp: times(5, 60) }, { blocked: true, retryAfterSeconds: 840, limitedBy: 'usernameIp' }],
+    ['50 for the user from many addresses (an hour)', { ...none, username: times(50, 60) }, { blocked: true, retryAfterSeconds: 3540, limitedBy: 'username' }],
+    ['50 from one address over many usernames', { ...none, ip: times(50, 300) }, { blocked: true, retryAfterSeconds: 600, limitedBy: 'ip' }],
+    [
+      'several limits: the latest release decides and is named',
+      { usernameIp: times(5, 0), username: times(50, 3000), ip: times(50, 0) },
+      { blocked: true, retryAfterSeconds: 900, limitedBy: 'usernameIp' },
+    ],
+    [
+      'the per-user hour outlasts the per-address quarter',
+      { usernameIp: times(5, 0), username: times(50, 0), ip: [] },
+      { blocked: true, retryAfterSeconds: 3600, limitedBy: 'username' },
+    ],
+  ])('%s', (_name, failures, verdict) => {
+    expect(loginVerdict(failures, NOW)).toEqual(verdict);
   });
 });

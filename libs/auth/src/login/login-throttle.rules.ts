@@ -1,7 +1,8 @@
 /*
- * Login rate limits, judged from the failed attempts recorded in the security history (shared by
- * every API process through PostgreSQL). Blocked attempts are audited separately and do not count,
- * so hammering a blocked account does not extend its block.
+ * Login rate limits, judged from the attempts admitted in the last hour (a PostgreSQL table shared by
+ * every API process). An admitted attempt counts as a failure until its password proves right;
+ * blocked attempts are audited in the security history but not admitted, so hammering a blocked
+ * account does not extend its block.
  */
 
 export interface ThrottleLimit {
@@ -10,12 +11,23 @@ export interface ThrottleLimit {
   windowSeconds: number;
 }
 
-// Per username: stops guessing one account's password. Per address: stops trying many accounts;
-// higher because a whole office may reach the API through one NAT or proxy address.
+/**
+ * Lock the attacker, not the owner. Per username and address: stops guessing one account's password
+ * from one place, and a success from that address clears it; the owner elsewhere is not affected.
+ * Per username from anywhere: slower, against guessing spread over many addresses (this one does
+ * lock the owner out too, which is the price of bounding those guesses). Per address: stops trying
+ * many accounts; higher because a whole office may reach the API through one NAT or proxy address.
+ */
 export const LOGIN_LIMITS = {
-  username: { maxFailures: 5, windowSeconds: 15 * 60 },
+  usernameIp: { maxFailures: 5, windowSeconds: 15 * 60 },
+  username: { maxFailures: 50, windowSeconds: 60 * 60 },
   ip: { maxFailures: 50, windowSeconds: 15 * 60 },
 } as const satisfies Record<string, ThrottleLimit>;
+
+export type LoginLimitName = keyof typeof LOGIN_LIMITS;
+
+/** The longest window: older attempts no longer matter and may be deleted. */
+export const LOGIN_ATTEMPT_RETENTION_SECONDS = Math.max(...Object.values(LOGIN_LIMITS).map((l) => l.windowSeconds));
 
 export type ThrottleVerdict = { blocked: false } | { blocked: true; retryAfterSeconds: number };
 
@@ -32,9 +44,17 @@ export function throttleVerdict(failures: Date[], limit: ThrottleLimit, now: Dat
   return { blocked: true, retryAfterSeconds: Math.max(1, Math.ceil(releaseMs / 1000)) };
 }
 
-/** The later of two verdicts' releases: a blocked attempt waits for both limits. */
-export function strictest(a: ThrottleVerdict, b: ThrottleVerdict): ThrottleVerdict {
-  if (!a.blocked) return b;
-  if (!b.blocked) return a;
-  return a.retryAfterSeconds >= b.retryAfterSeconds ? a : b;
+/** Recent failures per limit, newest first (at most that limit's maxFailures are needed). */
+export type LoginFailures = Record<LoginLimitName, Date[]>;
+
+export type LoginVerdict = { blocked: false } | { blocked: true; retryAfterSeconds: number; limitedBy: LoginLimitName };
+
+/** Every limit applies; a blocked attempt waits for the last one to release and names it. */
+export function loginVerdict(failures: LoginFailures, now: Date): LoginVerdict {
+  let worst: LoginVerdict = { blocked: false };
+  for (const name of Object.keys(LOGIN_LIMITS) as LoginLimitName[]) {
+    const verdict = throttleVerdict(failures[name], LOGIN_LIMITS[name], now);
+    if (verdict.blocked && (!worst.blocked || verdict.retryAfterSeconds > worst.retryAfterSeconds)) worst = { ...verdict, limitedBy: name };
+  }
+  return worst;
 }

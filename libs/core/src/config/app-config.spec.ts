@@ -179,3 +179,22 @@ describe('AppConfig history seal key', () => {
     expect(AppConfig.fromEnv({ DATABASE_URL: app, MIGRATION_DATABASE_URL: 'postgresql://dt_owner:q@db:5432/dt' }).requireMigrationDatabaseUrl()).toBe('postgresql://dt_owner:q@db:5432/dt');
   });
 });
+
+describe('AppConfig TRUST_PROXY', () => {
+  it.each<[Record<string, string>, string[]]>([
+    [{}, []],
+    [{ TRUST_PROXY: '' }, []],
+    [{ TRUST_PROXY: '10.0.0.5' }, ['10.0.0.5']],
+    [{ TRUST_PROXY: ' 10.0.0.5, 192.168.10.0/24 ,fd00::/8,::1 ' }, ['10.0.0.5', '192.168.10.0/24', 'fd00::/8', '::1']],
+    [{ TRUST_PROXY: '0.0.0.0/0' }, ['0.0.0.0/0']],
+  ])('accepts %j', (env, trustProxy) => {
+    expect(AppConfig.fromEnv(env).trustProxy).toEqual(trustProxy);
+  });
+
+  it.each([['true'], ['*'], ['proxy.example.cn'], ['10.0.0.0/33'], ['fd00::/129'], ['10.0.0.1/'], ['10.0.0.1/8/8'], ['10.0.0.256'], ['10.0.0.1,nope']])(
+    'rejects %s naming the variable',
+    (value) => {
+      expect(() => AppConfig.fromEnv({ TRUST_PROXY: value })).toThrow(/^Invalid configuration: TRUST_PROXY must be a comma-separated list of IP addresses or CIDR ranges/);
+    },
+  );
+});

@@ -1,4 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { keyFingerprint, parseEd25519PrivateKey, parseEd25519PublicKey } from './ed25519-key.js';
@@ -54,6 +55,24 @@ const workHours = z
     { message: 'must be HH:MM-HH:MM with the start before the end, e.g. 09:00-18:00' },
   );
 
+// An address or a CIDR range (10.0.0.0/8, fd00::/8), as Fastify's trustProxy takes them.
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address!);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+// The reverse proxies whose X-Forwarded-For is believed; nobody's unless listed, or anyone could
+// claim any address and walk around the per-address login limit.
+const trustProxy = z
+  .string()
+  .transform((v) => v.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .refine((entries) => entries.every(isAddressOrRange), {
+    message: 'must be a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.5,192.168.10.0/24',
+  });
+
 // Never echoed in configuration errors, not even when too short to be valid (the public seal key
 // neither: a private key pasted there by mistake would be printed).
 const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET', 'HISTORY_SEAL_KEY', 'HISTORY_SEAL_PUBLIC_KEY']);
@@ -76,6 +95,7 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
+  TRUST_PROXY: z.preprocess(emptyToUndefined, trustProxy.default([])),
   PUBLIC_URL: z.preprocess(emptyToUndefined, z.url().optional()),
   DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
   MIGRATION_DATABASE_URL: z.preprocess(emptyToUndefined, postgresUrl.optional()),
@@ -138,6 +158,8 @@ export class AppConfig {
   readonly nodeEnv: Env['NODE_ENV'];
   readonly port: number;
   readonly host: string;
+  /** Proxies whose X-Forwarded-For gives the client's address (request.ip); empty: none. */
+  readonly trustProxy: string[];
   readonly publicUrl: string;
   readonly mode: RunMode;
   readonly databaseUrl: string | undefined;
@@ -175,6 +197,7 @@ export class AppConfig {
     this.nodeEnv = env.NODE_ENV;
     this.port = env.PORT;
     this.host = env.HOST;
+    this.trustProxy = env.TRUST_PROXY;
     this.publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '');
     this.mode = env.DATABASE_URL ? 'external' : 'embedded';
     this.databaseUrl = overrides.databaseUrl ?? env.DATABASE_URL;
