@@ -180,9 +180,10 @@ describe('escalation sweep under concurrency and failure', () => {
     const outbox = t.app.get(OutboxService);
     const write = outbox.write.bind(outbox);
     let calls = 0;
-    // Fault injection: the second batch's outbox write fails as if the process died there.
+    // Fault injection: the second batch's outbox write fails as if the process died there (its
+    // connection gone: a failure of the infrastructure, not of a task, so nothing is set aside).
     outbox.write = async (...args) => {
-      if (++calls === 2) throw new Error('worker killed');
+      if (++calls === 2) throw Object.assign(new Error('worker killed'), { code: 'ECONNRESET' });
       return write(...args);
     };
     await expect(t.app.get(SweepService).sweep({ batchSize: 100 })).rejects.toThrow('worker killed');

@@ -110,7 +110,8 @@ describe('admin CLI: users and posts', () => {
   });
 
   it.each<[string, string[], number, RegExp]>([
-    ['an impossible date', ['assign-post', 'newbie', '国土空间规划科', 'officer-1', '--from', '2026-02-30'], 1, /^错误 \[INVALID_DATE\] 日期“2026-02-30”无效/m],
+    ['an impossible date', ['assign-post', 'newbie', '国土空间规划科', 'officer-1', '--from', '2026-02-30'], 1, /^错误 \[INVALID_DATE\] --from 不是有效日期：2026-02-30/m],
+    ['a date out of the window', ['assign-post', 'newbie', '国土空间规划科', 'officer-1', '--from', '9999-12-31'], 1, /^错误 \[DATE_OUT_OF_RANGE\] --from 超出允许范围：9999-12-31/m],
     ['an unknown unit', ['assign-post', 'newbie', '不存在科', 'officer-1', '--from', '2026-11-26'], 1, /^错误 \[UNIT_NOT_FOUND\]/m],
     ['an unknown post code', ['assign-post', 'newbie', '国土空间规划科', 'officer-9', '--from', '2026-11-26'], 1, /^错误 \[POST_NOT_FOUND\] 内设机构“国土空间规划科”中没有在用的岗位“officer-9”$/m],
     ['an unknown user', ['assign-post', 'ghost', '国土空间规划科', 'officer-1', '--from', '2026-11-26'], 1, /^错误 \[USER_NOT_FOUND\]/m],

@@ -3,11 +3,12 @@ import { AccessModule } from '#libs/auth';
 import { HealthService } from '#libs/core';
 import { CalendarRepository } from './calendar.repository.js';
 import { CalendarService } from './calendar.service.js';
+import { DateWindowService } from './date-window.service.js';
 
 @Module({
   imports: [AccessModule],
-  providers: [CalendarRepository, CalendarService],
-  exports: [CalendarService],
+  providers: [CalendarRepository, CalendarService, DateWindowService],
+  exports: [CalendarService, DateWindowService],
 })
 export class CalendarModule implements OnModuleInit {
   constructor(

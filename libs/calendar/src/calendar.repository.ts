@@ -64,6 +64,12 @@ export class CalendarRepository {
     return { years: years.map((y) => y.year), days: days.map(toStoredDay) };
   }
 
+  /** The last calendar year loaded by the organisation (or by any, without one). */
+  async lastLoadedYear(orgId?: string): Promise<number | null> {
+    const { _max } = await this.prisma.calendarYear.aggregate({ where: orgId ? { orgId } : {}, _max: { year: true } });
+    return _max.year ?? null;
+  }
+
   async loadedYears(orgId: string): Promise<number[]> {
     const rows = await this.prisma.calendarYear.findMany({ where: { orgId }, select: { year: true } });
     return rows.map((r) => r.year);

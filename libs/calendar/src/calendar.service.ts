@@ -3,6 +3,7 @@ import { AccessPolicyService, type Actor } from '#libs/auth';
 import { Clock, DomainError, NotFoundError, PrismaService, type HealthWarning } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { CalendarRepository, type OrganisationRef, type StoredCalendar, type StoredDay } from './calendar.repository.js';
+import { DateWindowService } from './date-window.service.js';
 import {
   CalendarRulesError,
   WorkingCalendar,
@@ -94,6 +95,7 @@ export class CalendarService {
     private readonly history: HistoryService,
     private readonly clock: Clock,
     private readonly access: AccessPolicyService,
+    private readonly dates: DateWindowService,
   ) {}
 
   async calendarFor(orgId: string): Promise<WorkingCalendar> {
@@ -126,12 +128,14 @@ export class CalendarService {
   }
 
   async describeDay(orgId: string, date: string): Promise<DayAnswer> {
+    await this.dates.assertAccepted({ date }, orgId);
     const local = rules(() => parseLocalDate(date));
     const { date: d, workday, kind, name, provisional } = (await this.calendarFor(orgId)).day(local);
     return { date: d, workday, kind, name, provisional };
   }
 
   async addWorkdays(orgId: string, from: string, days: number): Promise<AddWorkdaysAnswer> {
+    await this.dates.assertAccepted({ from }, orgId);
     const local = rules(() => parseLocalDate(from));
     const calendar = await this.calendarFor(orgId);
     const result = rules(() => calendar.addWorkdays(local, days));
@@ -224,6 +228,7 @@ export class CalendarService {
    * WEEKEND (Sat/Sun) pin it to its ordinary meaning, overriding a wrong imported entry.
    */
   async setDay(orgId: string, date: string, edit: DayEdit, actorUserId: string | null): Promise<DayAnswer> {
+    await this.dates.assertAccepted({ date }, orgId);
     const local = rules(() => parseLocalDate(date));
     const day = manualDay(local, edit);
     await this.prisma.$transaction(async (tx) => {

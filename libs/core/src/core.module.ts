@@ -4,6 +4,8 @@ import { Clock, SystemClock } from './clock/clock.js';
 import { HealthService } from './health/health.service.js';
 import { PrismaService } from './prisma/prisma.service.js';
 import { QueueModule } from './queue/queue.module.js';
+import { SetAsideRepository } from './set-aside/set-aside.repository.js';
+import { SetAsideService } from './set-aside/set-aside.service.js';
 
 export interface CoreOptions {
   config: AppConfig;
@@ -24,8 +26,10 @@ export class CoreModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         PrismaService,
         HealthService,
+        SetAsideRepository,
+        SetAsideService,
       ],
-      exports: [AppConfig, Clock, PrismaService, HealthService, QueueModule],
+      exports: [AppConfig, Clock, PrismaService, HealthService, SetAsideService, QueueModule],
     };
   }
 }

@@ -16,6 +16,8 @@ export interface DueTask {
   escalationCycle: number;
   orgId: string;
   cutoff: string;
+  /** Set aside after an earlier failure and being retried now. */
+  setAside: boolean;
 }
 
 export interface NewEscalation {
@@ -66,22 +68,43 @@ export class EscalationRepository {
   /**
    * Claims open tasks whose next escalation time has come. SKIP LOCKED lets several sweepers
    * share the work without waiting on each other; the rows stay locked until the transaction ends.
+   * A task set aside after a failure is left out until its retry time (it must not block the
+   * claim of the good ones); `setAside` marks one being retried, whose record a success clears.
+   * With `ids`, only those tasks (a failed batch retried row by row).
    */
-  claimDue(tx: SqlTx, now: Date, limit: number): Promise<DueTask[]> {
+  claimDue(tx: SqlTx, now: Date, limit: number, ids?: string[]): Promise<DueTask[]> {
     return tx.$queryRaw<DueTask[]>`
       SELECT t.id, t.unit_id AS "unitId", t.post_id AS "postId", t.work_item_id AS "workItemId",
              t.assignee_person_id AS "assigneePersonId", t.title, t.due_date AS "dueDate",
              t.escalation_level AS "escalationLevel", t.escalation_cycle AS "escalationCycle",
-             u.org_id AS "orgId", o.deadline_cutoff AS cutoff, a.name AS "assigneeName"
+             u.org_id AS "orgId", o.deadline_cutoff AS cutoff, a.name AS "assigneeName",
+             s.ref_id IS NOT NULL AS "setAside"
         FROM task t
         JOIN unit u ON u.id = t.unit_id
         JOIN organisation o ON o.id = u.org_id
         LEFT JOIN person a ON a.id = t.assignee_person_id
+        LEFT JOIN set_aside_row s ON s.kind = 'ESCALATION_SWEEP' AND s.ref_id = t.id
        WHERE t.next_escalation_at IS NOT NULL AND t.next_escalation_at <= ${now}
          AND t.status NOT IN ('DONE', 'CANCELLED')
+         AND (s.retry_after IS NULL OR s.retry_after <= ${now})
+         ${ids ? Prisma.sql`AND t.id = ANY(${ids}::uuid[])` : Prisma.empty}
        ORDER BY t.next_escalation_at
        LIMIT ${limit}
          FOR UPDATE OF t SKIP LOCKED`;
+  }
+
+  /** The ids the next claim would take, without locking them: a failed batch is retried task by task. */
+  async dueIds(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.direct.$queryRaw<{ id: string }[]>`
+      SELECT t.id::text AS id
+        FROM task t
+        LEFT JOIN set_aside_row s ON s.kind = 'ESCALATION_SWEEP' AND s.ref_id = t.id
+       WHERE t.next_escalation_at IS NOT NULL AND t.next_escalation_at <= ${now}
+         AND t.status NOT IN ('DONE', 'CANCELLED')
+         AND (s.retry_after IS NULL OR s.retry_after <= ${now})
+       ORDER BY t.next_escalation_at
+       LIMIT ${limit}`;
+    return rows.map((r) => r.id);
   }
 
   /**

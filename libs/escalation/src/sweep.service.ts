@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { localDateOf, overdueWorkdays, type LocalDate, type WorkingCalendar } from '#libs/calendar';
-import { AppConfig, Clock, type SqlTx } from '#libs/core';
+import { AppConfig, Clock, SetAsideService, isTransientError, type SqlTx } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { OutboxService, type OutgoingMessage } from '#libs/notifications';
 import { DeadlineService, RoutingService, type PostStaffing } from '#libs/tasks';
@@ -54,6 +54,7 @@ export class SweepService {
     private readonly history: HistoryService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly setAside: SetAsideService,
   ) {}
 
   async sweep(options: { batchSize?: number; maxBatches?: number } = {}): Promise<SweepResult> {
@@ -61,20 +62,51 @@ export class SweepService {
     // Calendars, ladders, the post chains and their staffing are read once per run, not per batch:
     // a run lasts seconds, and a change made meanwhile applies from the next run (the minute after).
     const run: RunContext = { calendars: new Map(), ladders: new Map(), levelTimes: new WeakMap(), posts: new Map(), staffing: new Map(), absent: new Set() };
+    const size = options.batchSize ?? BATCH;
     for (let i = 0; i < (options.maxBatches ?? Number.MAX_SAFE_INTEGER); i++) {
-      const batch = await this.repository.sweepTransaction((tx) => this.sweepBatch(tx, options.batchSize ?? BATCH, run));
+      let batch: SweepResult;
+      try {
+        batch = await this.repository.sweepTransaction((tx) => this.sweepBatch(tx, size, run));
+      } catch (error) {
+        // The database or the network: nothing is wrong with the tasks, the next run tries again.
+        if (isTransientError(error)) throw error;
+        batch = await this.sweepOneByOne(size, run, error);
+      }
       total.tasks += batch.tasks;
       total.escalations += batch.escalations;
       total.messages += batch.messages;
-      if (batch.tasks < (options.batchSize ?? BATCH)) break;
+      if (batch.tasks < size) break;
     }
     if (total.escalations > 0) this.logger.log(`recorded ${total.escalations} escalation(s) on ${total.tasks} task(s)`);
     return total;
   }
 
-  private async sweepBatch(tx: SqlTx, limit: number, run: RunContext): Promise<SweepResult> {
+  /**
+   * A batch failed on something in its data: the same tasks again, each in its own transaction,
+   * so that the one that fails is set aside with its error (and left out of claims until its
+   * retry time) while the others are escalated. Only a failed batch pays for this.
+   */
+  private async sweepOneByOne(size: number, run: RunContext, batchError: unknown): Promise<SweepResult> {
+    const ids = await this.repository.dueIds(this.clock.now(), size);
+    this.logger.log(`a batch of ${ids.length} task(s) failed (${(batchError as Error)?.message ?? String(batchError)}); retrying them one by one`);
+    const total: SweepResult = { tasks: 0, escalations: 0, messages: 0 };
+    for (const id of ids) {
+      try {
+        const one = await this.repository.sweepTransaction((tx) => this.sweepBatch(tx, 1, run, [id]));
+        total.escalations += one.escalations;
+        total.messages += one.messages;
+      } catch (error) {
+        if (isTransientError(error)) throw error;
+        await this.setAside.setAside('ESCALATION_SWEEP', id, error);
+      }
+      total.tasks += 1;
+    }
+    return total;
+  }
+
+  private async sweepBatch(tx: SqlTx, limit: number, run: RunContext, ids?: string[]): Promise<SweepResult> {
     const now = this.clock.now();
-    const tasks = await this.repository.claimDue(tx, now, limit);
+    const tasks = await this.repository.claimDue(tx, now, limit, ids);
     if (tasks.length === 0) return { tasks: 0, escalations: 0, messages: 0 };
 
     const today = localDateOf(now);
@@ -153,6 +185,8 @@ export class SweepService {
     // the transaction back and the connection goes back to the pool.
     const settled = await Promise.allSettled([writeOutbox(), recordHistory]);
     for (const result of settled) if (result.status === 'rejected') throw result.reason;
+    const recovered = tasks.filter((t) => t.setAside).map((t) => t.id);
+    if (recovered.length > 0) await this.setAside.clear('ESCALATION_SWEEP', recovered, tx);
     return { tasks: tasks.length, escalations: inserted.length, messages: messages.length };
   }
 

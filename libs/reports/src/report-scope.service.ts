@@ -4,6 +4,7 @@ import { daysBetween, isLocalDate } from '#libs/calendar';
 import { BoardRepository, type UnitRef } from './board/board.repository.js';
 import { invalidPeriod, unitNotFound } from './reports.errors.js';
 import type { Period } from './rules/trend.rules.js';
+import { DateWindowService } from '#libs/calendar';
 
 const MAX_PERIOD_DAYS = 366;
 
@@ -20,10 +21,12 @@ export class UnitReportScope {
   constructor(
     private readonly units: BoardRepository,
     private readonly access: AccessPolicyService,
+    private readonly dates: DateWindowService,
   ) {}
 
   async open(actor: Actor, unitId: string, from: string, to: string): Promise<{ unit: UnitRef; period: Period }> {
     await this.access.assertCanViewUnitReports(actor, unitId, unitNotFound(unitId));
+    await this.dates.assertAccepted({ from, to });
     const period = parsePeriod(from, to);
     const unit = await this.units.findUnit(unitId);
     if (!unit) throw unitNotFound(unitId)();

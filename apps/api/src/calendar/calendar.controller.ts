@@ -4,6 +4,7 @@ import type { Actor } from '#libs/auth';
 import { CalendarService, type AddWorkdaysAnswer, type DayAnswer, type ImportYearResult } from '#libs/calendar';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { AddWorkdaysQuery, SetDayBody, YearOverviewDto } from './calendar.dto.js';
+import { AcceptedDatePipe } from '../http/accepted-date.js';
 
 /**
  * Working-day calendar of the deployment's organisation (one bureau per deployment; the service
@@ -18,7 +19,7 @@ export class CalendarController {
 
   @Get('days/:date')
   @ApiOperation({ summary: 'Whether a date is a working day, and why (holiday, 调休上班, weekend)' })
-  async getDay(@Param('date') date: string): Promise<DayAnswer> {
+  async getDay(@Param('date', AcceptedDatePipe) date: string): Promise<DayAnswer> {
     const org = await this.calendar.resolveOrganisation();
     return this.calendar.describeDay(org.id, date);
   }
@@ -51,7 +52,7 @@ export class CalendarController {
 
   @Put('days/:date')
   @ApiOperation({ summary: 'Admin: manually set one day (holiday, 调休上班, or back to ordinary)' })
-  putDay(@CurrentActor() actor: Actor, @Param('date') date: string, @Body() body: SetDayBody): Promise<DayAnswer> {
+  putDay(@CurrentActor() actor: Actor, @Param('date', AcceptedDatePipe) date: string, @Body() body: SetDayBody): Promise<DayAnswer> {
     return this.calendar.setDayAs(actor, date, { kind: body.kind, name: body.name });
   }
 }

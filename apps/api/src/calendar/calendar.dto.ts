@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsAcceptedDate } from '../http/accepted-date.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // About ten years of working days either way: far beyond any real deadline, small enough to bound the walk.
 const MAX_WORKDAYS = 2500;
 
 export class AddWorkdaysQuery {
   @ApiProperty({ example: '2026-09-30' })
   @IsString()
-  @Matches(DATE, { message: 'from 必须为 YYYY-MM-DD' })
+  @IsAcceptedDate()
   from!: string;
 
   @ApiProperty({ example: 3, description: 'working days to add; negative counts backwards' })

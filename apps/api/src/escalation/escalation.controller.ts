@@ -1,20 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import type { Actor } from '#libs/auth';
 import { EscalationService, TaskEscalationsService } from '#libs/escalation';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
+import { IsAcceptedDate } from '../http/accepted-date.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class EscalationListQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ minimum: 0, maximum: 3 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(3) level?: number;
   @ApiPropertyOptional({ description: 'true: acknowledged only; false: open only' })
   @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean() acknowledged?: boolean;
-  @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @Matches(DATE) from?: string;
-  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @Matches(DATE) to?: string;
+  @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsAcceptedDate() from?: string;
+  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsAcceptedDate() to?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }

@@ -6,8 +6,8 @@ import { contentDisposition } from '#libs/evidence';
 import { BoardService, CoverageService, EscalationReportService, FulfilmentService, InboxService, parseExportFormat, ReportExportService, type ExportFile } from '#libs/reports';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import { EscalationReportDto, InboxDto, UnitBoardDto } from './report.responses.js';
+import { IsAcceptedDate } from '../http/accepted-date.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const EXPORTABLE = ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 export class ExportQuery {
@@ -16,8 +16,8 @@ export class ExportQuery {
 
 export class UnitPeriodQuery {
   @ApiProperty() @IsUUID() unitId!: string;
-  @ApiProperty({ example: '2026-11-01' }) @Matches(DATE) from!: string;
-  @ApiProperty({ example: '2026-11-30', description: 'inclusive' }) @Matches(DATE) to!: string;
+  @ApiProperty({ example: '2026-11-01' }) @IsAcceptedDate() from!: string;
+  @ApiProperty({ example: '2026-11-30', description: 'inclusive' }) @IsAcceptedDate() to!: string;
 }
 
 /** A unit report over a period, as JSON or exported (`format=csv|xlsx`). */

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsAcceptedDate } from '../http/accepted-date.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ScheduleBody {
   @ApiProperty({ example: '月度统计报表报送' }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
@@ -22,8 +22,8 @@ export class ScheduleBody {
   @ApiPropertyOptional({ default: 3, description: 'issue this many working days before the deadline' })
   @IsOptional() @IsInt() @Min(0) @Max(60) leadWorkdays?: number;
 
-  @ApiProperty({ example: '2026-01-01' }) @Matches(DATE) startDate!: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) endDate?: string;
+  @ApiProperty({ example: '2026-01-01' }) @IsAcceptedDate() startDate!: string;
+  @ApiPropertyOptional() @IsOptional() @IsAcceptedDate() endDate?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) checklist?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() checklistFromResponsibilities?: boolean;
   @ApiPropertyOptional({ enum: ['FILE', 'NOTE', 'LINK', 'DOC_NUMBER', 'MINUTES'], isArray: true })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsAcceptedDate } from '../http/accepted-date.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const STATUSES = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'REVIEWED', 'DONE', 'CANCELLED'] as const;
 const EVIDENCE = ['FILE', 'NOTE', 'LINK', 'DOC_NUMBER', 'MINUTES'] as const;
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
@@ -13,10 +13,10 @@ export class CreateTaskBody {
   @ApiProperty({ example: '报送2026年度规划实施评估报告' }) @IsString() @MinLength(1) @MaxLength(200) title!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
   @ApiPropertyOptional({ example: '2026-12-10', description: 'fixed deadline (or give deadlineRule)' })
-  @IsOptional() @Matches(DATE, { message: 'dueDate 必须为 YYYY-MM-DD' }) dueDate?: string;
+  @IsOptional() @IsAcceptedDate() dueDate?: string;
   @ApiPropertyOptional({ example: { kind: 'WORKDAYS_AFTER', days: 5 } }) @IsOptional() @IsObject() deadlineRule?: Record<string, unknown>;
   @ApiPropertyOptional({ description: 'date actually assigned (may be in the past, e.g. at a meeting)' })
-  @IsOptional() @Matches(DATE, { message: 'assignedOn 必须为 YYYY-MM-DD' }) assignedOn?: string;
+  @IsOptional() @IsAcceptedDate() assignedOn?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() workItemId?: string;
   @ApiPropertyOptional({ enum: ['DEPUTY', 'CHIEF'], isArray: true }) @IsOptional() @IsIn(['DEPUTY', 'CHIEF'], { each: true }) @ArrayMaxSize(2) reviewSteps?: ('DEPUTY' | 'CHIEF')[];
   @ApiPropertyOptional({ enum: EVIDENCE, isArray: true }) @IsOptional() @IsIn(EVIDENCE, { each: true }) requiredEvidence?: string[];
@@ -32,13 +32,13 @@ export class OptionalNoteBody {
 
 export class ExtensionBody {
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(1000) reason!: string;
-  @ApiProperty({ example: '2026-12-20' }) @Matches(DATE, { message: 'newDueDate 必须为 YYYY-MM-DD' }) newDueDate!: string;
+  @ApiProperty({ example: '2026-12-20' }) @IsAcceptedDate() newDueDate!: string;
 }
 
 export class AbsenceBody {
   @ApiProperty() @IsUUID() personId!: string;
-  @ApiProperty({ example: '2026-12-01' }) @Matches(DATE) startDate!: string;
-  @ApiProperty({ example: '2026-12-05' }) @Matches(DATE) endDate!: string;
+  @ApiProperty({ example: '2026-12-01' }) @IsAcceptedDate() startDate!: string;
+  @ApiProperty({ example: '2026-12-05' }) @IsAcceptedDate() endDate!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) reason?: string;
 }
 
@@ -47,8 +47,8 @@ export class TaskListQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() postId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional({ description: 'comma-separated or repeated', enum: STATUSES, isArray: true }) @IsOptional() @Transform(toList) @IsIn(STATUSES, { each: true }) status?: (typeof STATUSES)[number][];
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) dueFrom?: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(DATE) dueTo?: string;
+  @ApiPropertyOptional() @IsOptional() @IsAcceptedDate() dueFrom?: string;
+  @ApiPropertyOptional() @IsOptional() @IsAcceptedDate() dueTo?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsUUID() workItemId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() scheduleId?: string;

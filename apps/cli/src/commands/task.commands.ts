@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isLocalDate, type LocalDate } from '#libs/calendar';
+import { DateWindowService, isLocalDate, type LocalDate } from '#libs/calendar';
 import { TaskGenerationService } from '#libs/tasks';
 import { UsageError, type Command } from '../command.js';
 
@@ -13,6 +13,7 @@ export const generateTasksCommand: Command = {
       options: { until: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
     });
     if (values.until !== undefined && !isLocalDate(values.until)) throw new UsageError('--until must be YYYY-MM-DD');
+    await ctx!.app.get(DateWindowService).assertAccepted({ '--until': values.until });
     const result = await ctx!.app.get(TaskGenerationService).generate({ until: values.until as LocalDate | undefined, dryRun: values['dry-run'] });
     if (values.json) {
       output.out(JSON.stringify(result, null, 2));

@@ -5,8 +5,8 @@ import { RoutingService } from '#libs/tasks';
 import { OrgService } from '#libs/org';
 import { UsageError, type Command, type Output } from '../command.js';
 import type { CliContext } from '../cli-context.js';
+import { DateWindowService } from '#libs/calendar';
 
-const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A password piped in is bounded; anything longer is a mistake (a file, not a password).
 const MAX_STDIN_BYTES = 4096;
 
@@ -96,7 +96,9 @@ export function userCommands(stdin: NodeJS.ReadableStream = process.stdin): Comm
       const [username, unitRef, postCode, ...extra] = positionals;
       if (!username || !unitRef || !postCode || extra.length) throw new UsageError('give a username, a unit and a post code');
       if (!values.from) throw new UsageError('--from YYYY-MM-DD is required');
-      const from = localDate(values.from);
+      const from = values.from;
+      // The one accepted-date rule of the API (shape, a real date, the window).
+      await ctx!.app.get(DateWindowService).assertAccepted({ '--from': from });
       const user = await accounts(ctx).requireUser(username);
       if (!user.personId) throw new DomainError('USER_WITHOUT_PERSON', 'UNPROCESSABLE', `用户“${user.username}”未关联人员，无法任岗`);
       const org = ctx!.app.get(OrgService);
@@ -117,12 +119,3 @@ function accounts(ctx: CliContext | undefined): UserAccountService {
   return ctx!.app.get(UserAccountService);
 }
 
-/** A real calendar date written YYYY-MM-DD (2026-02-30 is refused, not rolled over). */
-function localDate(value: string): string {
-  const m = LOCAL_DATE.exec(value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
-  if (!date || date.toISOString().slice(0, 10) !== value) {
-    throw new DomainError('INVALID_DATE', 'INVALID', `日期“${value}”无效，应为 YYYY-MM-DD`, { value });
-  }
-  return value;
-}

@@ -57,3 +57,12 @@ export {
 } from './overdue.rules.js';
 export { parseScheduleIcs, parseScheduleJson } from './schedule-file.parser.js';
 export { packageSchedule, packageYearSchedules, type PackageSchedule } from './package-schedule.js';
+export {
+  EARLIEST_ACCEPTED_YEAR,
+  YEARS_AHEAD,
+  acceptedDateMessage,
+  acceptedDateProblem,
+  acceptedDateWindow,
+  type DateProblem,
+  type DateWindow,
+} from './date-window.js';

@@ -8,6 +8,7 @@ import { fromDbDate, toDbDate } from '../task/dates.js';
 import { TaskRepository } from '../task/task.repository.js';
 import { AssignmentRepository } from './assignment.repository.js';
 import { RoutingService } from './routing.service.js';
+import { DateWindowService } from '#libs/calendar';
 
 export interface NewAbsence {
   personId: string;
@@ -28,9 +29,11 @@ export class AbsenceService {
     private readonly access: AccessPolicyService,
     private readonly history: HistoryService,
     private readonly clock: Clock,
+    private readonly dates: DateWindowService,
   ) {}
 
   async record(actor: Actor, input: NewAbsence): Promise<{ id: string; moved: number }> {
+    await this.dates.assertAccepted({ startDate: input.startDate, endDate: input.endDate });
     const start = this.date(input.startDate, 'startDate');
     const end = this.date(input.endDate, 'endDate');
     if (end < start) throw new TaskError(TaskErrorCode.ABSENCE_INVALID, 'INVALID', '结束日期不能早于开始日期', { start, end });

@@ -11,6 +11,7 @@ import { TaskError, TaskErrorCode } from '../task.errors.js';
 import { fromDbDate, toDbDate } from '../task/dates.js';
 import { upcomingOccurrences } from './schedule-plan.rules.js';
 import { ScheduleRepository } from './schedule.repository.js';
+import { DateWindowService } from '#libs/calendar';
 
 export interface ScheduleInput {
   title: string;
@@ -60,6 +61,7 @@ export class ScheduleService {
     private readonly access: AccessPolicyService,
     private readonly history: HistoryService,
     private readonly clock: Clock,
+    private readonly dates: DateWindowService,
   ) {}
 
   async list(actor: Actor, workItemId: string): Promise<ScheduleView[]> {
@@ -70,6 +72,7 @@ export class ScheduleService {
 
   async create(actor: Actor, workItemId: string, input: ScheduleInput): Promise<ScheduleView> {
     const item = await this.workItem(actor, workItemId, true);
+    await this.dates.assertAccepted({ startDate: input.startDate, endDate: input.endDate }, item.post.unit.orgId);
     const data = this.validate(input, checklistOf(item.responsibilities));
     const created = await this.schedules.create({ ...data, workItemId, createdBy: actor.personId } as Prisma.ScheduleUncheckedCreateInput);
     await this.audit(actor, created.id, 'schedule.created', { workItemId, ...input });
@@ -78,6 +81,7 @@ export class ScheduleService {
 
   async update(actor: Actor, workItemId: string, id: string, input: ScheduleInput): Promise<ScheduleView> {
     const item = await this.workItem(actor, workItemId, true);
+    await this.dates.assertAccepted({ startDate: input.startDate, endDate: input.endDate }, item.post.unit.orgId);
     const existing = await this.schedules.find(id);
     if (!existing || existing.workItemId !== workItemId) throw new TaskError(TaskErrorCode.SCHEDULE_NOT_FOUND, 'NOT_FOUND', '日程不存在', { id });
     const data = this.validate(input, checklistOf(item.responsibilities));

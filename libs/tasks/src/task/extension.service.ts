@@ -10,6 +10,7 @@ import { extensionDecision, taskRoles } from './task-access.rules.js';
 import { ExtensionRepository } from './extension.repository.js';
 import { TaskRepository } from './task.repository.js';
 import { TaskService } from './task.service.js';
+import { DateWindowService } from '#libs/calendar';
 
 const notFound = (id: string) => new NotFoundError(TaskErrorCode.EXTENSION_NOT_FOUND, '延期申请不存在', { id });
 
@@ -24,6 +25,7 @@ export class ExtensionService {
     private readonly extensions: ExtensionRepository,
     private readonly taskService: TaskService,
     private readonly clock: Clock,
+    private readonly dates: DateWindowService,
   ) {}
 
   async request(actor: Actor, taskId: string, input: { reason: string; newDueDate: string }): Promise<{ id: string }> {
@@ -31,6 +33,7 @@ export class ExtensionService {
     if (!taskRoles(actor, task).has('ASSIGNEE')) {
       throw new TaskError(TaskErrorCode.TASK_NOT_ASSIGNEE, 'FORBIDDEN', '只有承办人可以申请延期', { taskId });
     }
+    await this.dates.assertAccepted({ newDueDate: input.newDueDate });
     if (!isOpen(task.status)) throw new TaskError(TaskErrorCode.TASK_ILLEGAL_TRANSITION, 'CONFLICT', '任务已结束，不能申请延期');
     const newDueDate = this.date(input.newDueDate);
     if (newDueDate <= fromDbDate(task.dueDate)) {

@@ -15,6 +15,7 @@ import { historyActorName, historyEventLabel } from './history-labels.js';
 import { toDbDate } from './dates.js';
 import { TaskRepository } from './task.repository.js';
 import type { Page, TaskFilter, TaskRecord, TaskSummary, TaskVisibility } from './task.types.js';
+import { DateWindowService } from '#libs/calendar';
 
 export interface NewAdHocTask {
   postId: string;
@@ -39,6 +40,7 @@ export class TaskService {
     private readonly history: HistoryService,
     private readonly access: AccessPolicyService,
     private readonly clock: Clock,
+    private readonly dates: DateWindowService,
   ) {}
 
   /** 交办: a chief or deputy assigns work to a post below them in their unit. */
@@ -62,6 +64,7 @@ export class TaskService {
       throw new TaskError(TaskErrorCode.SCHEDULE_INVALID, 'INVALID', '审核环节须为该岗位的上级岗位并按层级排列', { reviewSteps });
     }
 
+    await this.dates.assertAccepted({ dueDate: input.dueDate, assignedOn: input.assignedOn }, post.unit.orgId);
     const now = this.clock.now();
     const today = localDateOf(now);
     const assignedOn = input.assignedOn ?? today;

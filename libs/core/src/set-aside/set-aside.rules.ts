@@ -1,0 +1,46 @@
+/** What kind of row was set aside: the batch that failed on it, and what its ref id names. */
+export type SetAsideKind = 'ESCALATION_SWEEP' | 'TASK_GENERATION' | 'OUTBOX_DISPATCH' | 'OUTBOX_DELIVERY';
+
+export const SET_ASIDE_KINDS: readonly SetAsideKind[] = ['ESCALATION_SWEEP', 'TASK_GENERATION', 'OUTBOX_DISPATCH', 'OUTBOX_DELIVERY'];
+
+const FIRST_RETRY_MS = 60_000;
+const MAX_RETRY_MS = 60 * 60_000;
+
+/**
+ * When a row that failed `attempts` times in a row is tried again: 1, 2, 4 … minutes, at most an
+ * hour. A bad row usually stays bad until someone fixes its data, so retries thin out quickly;
+ * the cap keeps a fixed row from waiting long.
+ */
+export function retryAfterFailure(attempts: number, now: Date): Date {
+  const n = Math.max(1, Math.floor(attempts));
+  const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(n - 1, 30));
+  return new Date(now.getTime() + delay);
+}
+
+/** The stable code and the message of whatever was thrown, bounded for storage and display. */
+export function describeRowError(error: unknown): { code: string; message: string } {
+  const raw = error as { code?: unknown; message?: unknown } | null;
+  const code = typeof raw?.code === 'string' && /^[A-Z0-9_]{1,64}$/.test(raw.code) ? raw.code : error instanceof Error ? error.name || 'Error' : 'UNKNOWN';
+  const message = typeof raw?.message === 'string' ? raw.message : String(error);
+  return { code, message: message.split('\n')[0]!.slice(0, 1000) };
+}
+
+// SQLSTATE classes and codes that say nothing about the row: the server or the connection went
+// away (08, 57P0x), a lock conflict that a retry resolves (40001, 40P01, 55P03), too many
+// connections (53300). Socket errors and Prisma's connection errors likewise.
+const TRANSIENT_SQLSTATE = /^(08...|57P0.|40001|40P01|55P03|53300)$/;
+const TRANSIENT_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const TRANSIENT_PRISMA = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2034']);
+const TRANSIENT_MESSAGE = /Connection terminated|connection (?:is )?(?:closed|ended)|Client has encountered a connection error|timeout exceeded when trying to connect|Can't reach database server/i;
+
+/**
+ * True when an error is the infrastructure's, not the row's: a batch that failed so must not set
+ * its rows aside (they are all fine), it is simply tried again later.
+ */
+export function isTransientError(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown; cause?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_ERRNO.has(code) || TRANSIENT_PRISMA.has(code)) return true;
+  if (typeof e?.message === 'string' && TRANSIENT_MESSAGE.test(e.message)) return true;
+  return e?.cause !== undefined && e.cause !== error ? isTransientError(e.cause) : false;
+}

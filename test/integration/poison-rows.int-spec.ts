@@ -1,0 +1,74 @@
+import { HealthService } from '#libs/core';
+import { SweepService } from '#libs/escalation';
+import { createTestApi, type TestApi } from '../support/test-app.js';
+
+/**
+ * One bad row never stops a batch: a task whose data cannot be processed (a deadline in year 1,
+ * which the API refuses today but older rows or a direct write may hold) is set aside with its
+ * error while the rest of its batch is escalated; it is left out until its retry time, shown on
+ * /health as a warning, and goes through once fixed.
+ */
+describe('escalation sweep with a poison task', () => {
+  let t: TestApi;
+
+  beforeAll(async () => {
+    t = await createTestApi({ now: '2026-11-26T02:00:00.000Z', jobs: false });
+  });
+  afterAll(() => t.close());
+
+  const seed = async (n: number, title: string, dueDate = '2026-11-19') =>
+    t.db.sql(
+      `INSERT INTO task (kind, unit_id, post_id, assignee_person_id, title, status, review_steps, assigned_on, issued_at,
+                         due_date, due_at, next_escalation_at)
+       SELECT 'AD_HOC', p.unit_id, p.id, a.person_id, $2 || g, 'IN_PROGRESS', '{DEPUTY}', '2026-11-10', now(),
+              $3::date, '2026-11-19T16:00:00Z', '2026-11-18T16:00:00Z'
+         FROM generate_series(1, $1::int) g
+         JOIN post p ON p.code = 'officer-' || (1 + g % 4)
+         JOIN post_assignment a ON a.post_id = p.id
+       RETURNING id::text`,
+      [n, title, dueDate],
+    );
+  const levelsOf = async (title: string) =>
+    (await t.db.sql(`SELECT count(*)::int n FROM escalation e JOIN task k ON k.id = e.task_id WHERE k.title LIKE $1 || '%'`, [title]))[0].n as number;
+  const setAside = () => t.db.sql(`SELECT kind, ref_id::text, error_code, error_message, attempts, retry_after FROM set_aside_row`);
+
+  it('escalates the good tasks of the batch and sets the poison one aside, then retries it after its backoff and clears it once fixed', async () => {
+    await seed(20, '好任务甲');
+    const [poison] = await seed(1, '毒任务', '0001-01-01');
+    await seed(20, '好任务乙');
+    const sweeper = t.app.get(SweepService);
+
+    const first = await sweeper.sweep();
+    expect(first.escalations).toBe(40 * 4);
+    expect(await levelsOf('好任务')).toBe(160);
+    expect(await levelsOf('毒任务')).toBe(0);
+    const [row] = await setAside();
+    expect(row).toMatchObject({ kind: 'ESCALATION_SWEEP', ref_id: poison.id, error_code: 'OUTBOX_MESSAGE_INVALID', attempts: 1 });
+    expect(row.error_message).toContain('0001-01-01');
+    expect(new Date(row.retry_after).getTime()).toBe(t.clock.now().getTime() + 60_000);
+
+    // Left out of the claims until its retry time: the next sweeps neither fail nor touch it.
+    expect(await sweeper.sweep()).toEqual({ tasks: 0, escalations: 0, messages: 0 });
+    expect((await setAside())[0].attempts).toBe(1);
+
+    const health = await t.app.get(HealthService).check();
+    expect(health.status).toBe('ok');
+    expect(health.warnings).toContainEqual(expect.objectContaining({ code: 'ROWS_SET_ASIDE', details: expect.objectContaining({ total: 1, byKind: { ESCALATION_SWEEP: 1 } }) }));
+
+    // After its retry time it is tried again (and still fails: backoff doubles).
+    t.clock.set('2026-11-26T02:01:00.000Z');
+    await sweeper.sweep();
+    const [again] = await setAside();
+    expect(again.attempts).toBe(2);
+    expect(new Date(again.retry_after).getTime()).toBe(t.clock.now().getTime() + 2 * 60_000);
+
+    // Fixed: the next retry goes through and the record is gone.
+    await t.db.sql(`UPDATE task SET due_date = '2026-11-19' WHERE id = $1`, [poison.id]);
+    t.clock.set('2026-11-26T02:03:00.000Z');
+    await sweeper.sweep();
+    expect(await levelsOf('毒任务')).toBe(4);
+    expect(await setAside()).toEqual([]);
+    expect((await t.app.get(HealthService).check()).warnings.map((w) => w.code)).not.toContain('ROWS_SET_ASIDE');
+    t.clock.set('2026-11-26T02:00:00.000Z');
+  });
+});
