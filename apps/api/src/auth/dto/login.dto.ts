@@ -15,9 +15,8 @@ export class LoginDto {
 
   @ApiPropertyOptional({
     enum: ['cookie', 'body'],
-    default: 'cookie',
     description:
-      'Where the refresh token goes: `cookie` (HttpOnly, for browsers; not in the answer) or `body` (`refreshToken` in the answer, for other clients, which then renew with it in the body)',
+      'Where the refresh token goes: `cookie` (the default: HttpOnly, for browsers; not in the answer) or `body` (`refreshToken` in the answer, for other clients, which then renew with it in the body)',
   })
   @IsOptional()
   @IsIn(['cookie', 'body'])
