@@ -51,6 +51,10 @@ export function securityHeadersFor(url: string): Record<string, string> {
 
 export function addSecurityHeaders(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply) => {
-    void reply.headers(securityHeadersFor(request.url));
+    const headers = securityHeadersFor(request.url);
+    // A download that already says `private, no-store` keeps its own (equally strict) words.
+    const own = reply.getHeader('cache-control');
+    if (typeof own === 'string' && /\bno-store\b/.test(own)) delete headers['Cache-Control'];
+    void reply.headers(headers);
   });
 }
