@@ -199,15 +199,53 @@ describe('notifications', () => {
 });
 
 describe('session and small screens', () => {
+  it('stays logged in across a reload through the HttpOnly refresh cookie; nothing auth-related in web storage', async () => {
+    const { page, context } = await h.newPage();
+    await h.login(page, 'officer1');
+    await page.getByRole('heading', { name: '我的任务' }).waitFor();
+    const [cookie, ...others] = (await context.cookies()).filter((c) => c.name === 'dt_refresh');
+    expect(others).toEqual([]);
+    expect(cookie).toMatchObject({ path: '/api/auth/refresh', httpOnly: true, sameSite: 'Strict', secure: false });
+    // Web storage and script-visible cookies: no token, no session key (the console stores nothing there).
+    const noAuthInScriptReach = async () => {
+      const seen = JSON.parse((await page.evaluate(`JSON.stringify([{ ...localStorage }, { ...sessionStorage }, document.cookie])`)) as string) as [
+        Record<string, string>,
+        Record<string, string>,
+        string,
+      ];
+      for (const store of [seen[0], seen[1]]) {
+        expect(Object.keys(store).filter((k) => /token|session|auth/i.test(k))).toEqual([]);
+        expect(Object.values(store).join(' ')).not.toMatch(/eyJ|[0-9a-f-]{36}\.[\w-]{43}/);
+      }
+      expect(seen[2]).not.toContain('dt_refresh');
+    };
+    await noAuthInScriptReach();
+    await page.reload();
+    await page.getByRole('navigation', { name: '主导航' }).waitFor();
+    await page.getByRole('heading', { name: '我的任务' }).waitFor();
+    expect(new URL(page.url()).pathname).not.toMatch(/^\/login/);
+    // The reload renewed the session: a new cookie replaced the old one.
+    const renewed = (await context.cookies()).find((c) => c.name === 'dt_refresh');
+    expect(renewed?.value).not.toBe(cookie!.value);
+    await noAuthInScriptReach();
+    // A second tab of the same browser shares the session through the cookie.
+    const second = await context.newPage();
+    await second.goto(`${h.baseUrl}/notifications`);
+    await second.getByRole('heading', { name: '通知' }).waitFor();
+    // Logging out clears the cookie: a reload lands on the login screen.
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(/\/login/);
+    expect((await context.cookies()).filter((c) => c.name === 'dt_refresh')).toEqual([]);
+    await page.goto(`${h.baseUrl}/`);
+    await page.getByLabel('用户名').waitFor();
+    await context.close();
+  }, 120_000);
+
   it('an expired session goes to login and comes back to where one was', async () => {
     const { page, context } = await h.newPage();
     await h.login(page, 'officer2');
-    // Both tokens unusable, as after the refresh lifetime ran out.
-    await page.evaluate(`(() => {
-      const key = 'duty-tracker.session';
-      const pair = JSON.parse(localStorage.getItem(key));
-      localStorage.setItem(key, JSON.stringify({ ...pair, accessToken: 'expired', refreshToken: 'expired' }));
-    })()`);
+    // No cookie any more, as after the session's lifetime ran out.
+    await context.clearCookies();
     await page.goto(`${h.baseUrl}/notifications`);
     await page.waitForURL(/\/login\?next=%2Fnotifications/);
     await page.getByLabel('用户名').waitFor();
@@ -231,4 +269,8 @@ describe('session and small screens', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
     await context.close();
   }, 120_000);
+
+  it('no page broke the Content-Security-Policy (no inline script or style was needed)', () => {
+    expect(h.cspViolations()).toEqual([]);
+  });
 });

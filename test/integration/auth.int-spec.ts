@@ -14,8 +14,9 @@ describe('auth: logging in, renewing, logging out', () => {
   });
   afterAll(() => t.close());
 
+  // Like an API client: the refresh token in the answer (browsers get a cookie, see auth-session.int-spec).
   const login = (username: string, password: string, remoteAddress = '127.0.0.1', app: NestFastifyApplication = t.app) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress });
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password, refreshTokenDelivery: 'body' }, remoteAddress });
   const refresh = (refreshToken: string) => t.app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
   const me = (token: string, app: NestFastifyApplication = t.app) =>
     app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
@@ -35,7 +36,8 @@ describe('auth: logging in, renewing, logging out', () => {
       accessToken: expect.stringMatching(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/),
       expiresIn: 900,
       refreshToken: expect.stringMatching(/^[0-9a-f-]{36}\.[\w-]{43}$/),
-      refreshExpiresIn: 7 * 86_400,
+      // The idle lifetime is 7 days, but no session outlives AUTH_SESSION_MAX_SECONDS (12 h by default).
+      refreshExpiresIn: 12 * 3_600,
     });
     const whoami = await me(body.accessToken);
     expect(whoami.statusCode).toBe(200);
@@ -187,7 +189,7 @@ describe('auth: logging in, renewing, logging out', () => {
     expect(await securityEvents('auth.logout')).toContainEqual(expect.objectContaining({ actor_user_id: await userId('deputy') }));
   });
 
-  it('rotates the refresh token; presenting the old one again ends the session', async () => {
+  it('rotates the refresh token; presenting the old one again later ends the session', async () => {
     const first = (await login('officer4', DEMO_PASSWORD)).json();
     const second = await refresh(first.refreshToken);
     expect(second.statusCode).toBe(200);
@@ -195,6 +197,8 @@ describe('auth: logging in, renewing, logging out', () => {
     expect(rotated.refreshToken).not.toBe(first.refreshToken);
     expect(rotated.refreshToken.split('.')[0]).toBe(first.refreshToken.split('.')[0]);
 
+    // Past the minute in which a second tab racing the renewal is only refused (auth-session.int-spec).
+    t.clock.advance(61_000);
     const replay = await refresh(first.refreshToken);
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('REFRESH_TOKEN_INVALID');
@@ -208,16 +212,6 @@ describe('auth: logging in, renewing, logging out', () => {
     const res = await refresh(token);
     expect([400, 401]).toContain(res.statusCode);
     if (res.statusCode === 401) expect(res.json().code).toBe('REFRESH_TOKEN_INVALID');
-  });
-
-  it('ends a session unused for the refresh lifetime (7 days)', async () => {
-    const tokens = (await login('officer3', DEMO_PASSWORD)).json();
-    t.clock.advance(7 * 86_400_000 - 1_000);
-    const renewed = await refresh(tokens.refreshToken);
-    expect(renewed.statusCode).toBe(200);
-    // Renewing extended it; a week without renewing ends it.
-    t.clock.advance(7 * 86_400_000);
-    expect((await refresh(renewed.json().refreshToken)).statusCode).toBe(401);
   });
 
   it('stops a disabled account at login and on its live sessions', async () => {

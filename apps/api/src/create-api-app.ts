@@ -10,6 +10,7 @@ import { ApiModule, type ApiOptions } from './api.module.js';
 import { ErrorFilter } from './http/error.filter.js';
 import { createValidationPipe } from './http/validation.js';
 import { redactUrl } from './http/redact-url.js';
+import { addSecurityHeaders } from './http/security-headers.js';
 import { serveWebConsole } from './http/web-console.js';
 import { buildOpenApiDocument, UNPREFIXED_ROUTES } from './openapi-document.js';
 
@@ -45,6 +46,7 @@ export async function createApiApp(given: ApiOptions & { logRequests?: boolean }
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
+  addSecurityHeaders(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
     logger: options.logRequests === false ? ['error', 'warn'] : undefined,
   });

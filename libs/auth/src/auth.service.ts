@@ -12,7 +12,8 @@ import type { ClientInfo, MeView, TokenPair } from './auth.types.js';
 import { LoginThrottleService } from './login/login-throttle.service.js';
 import { AccessTokenService } from './session/access-token.service.js';
 import { AuthSessionRepository } from './session/auth-session.repository.js';
-import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, parseRefreshToken, sameHash } from './session/refresh-token.js';
+import { formatRefreshToken, hashRefreshSecret, newRefreshSecret, parseRefreshToken } from './session/refresh-token.js';
+import { judgeRefreshSecret, pastAbsoluteEnd, sessionEndAt } from './session/session-lifetime.rules.js';
 import { shanghaiDate } from './session/shanghai-date.js';
 
 /** Logging in and out, renewing, and turning an access token into the request's actor. */
@@ -60,7 +61,7 @@ export class AuthService {
       userId: user.id,
       refreshTokenHash: hashRefreshSecret(secret),
       createdAt: now,
-      expiresAt: this.sessionExpiry(now),
+      expiresAt: this.sessionEnd(now, now),
       ip: client.ip,
       userAgent: client.userAgent,
     });
@@ -71,19 +72,25 @@ export class AuthService {
       subjectId: user.id,
       data: { username, ip: client.ip, userAgent: client.userAgent, sessionId },
     });
-    return this.tokenPair(user.id, sessionId, secret);
+    return this.tokenPair(user.id, sessionId, secret, this.sessionEnd(now, now), now);
   }
 
   /** Rotates the refresh secret: the presented one stops working whatever happens next. */
-  async refresh(refreshToken: string): Promise<TokenPair> {
-    const parsed = parseRefreshToken(refreshToken);
+  async refresh(refreshToken: string | undefined): Promise<TokenPair> {
+    const parsed = refreshToken ? parseRefreshToken(refreshToken) : null;
     if (!parsed) throw refreshTokenInvalid();
     const session = await this.sessions.findRefreshable(parsed.sessionId);
     const now = this.clock.now();
-    if (!session || session.revokedAt || session.expiresAt <= now) throw refreshTokenInvalid();
+    if (!session || session.revokedAt || session.expiresAt <= now || pastAbsoluteEnd(now, session.createdAt, this.config.sessionMaxSeconds)) {
+      throw refreshTokenInvalid();
+    }
     const presented = hashRefreshSecret(parsed.secret);
-    if (!sameHash(presented, session.refreshTokenHash)) {
-      // An old secret of a live session: either a client bug or a copy in someone else's hands.
+    const verdict = judgeRefreshSecret(presented, session, now);
+    // A wrong secret proves nothing about who holds the real one (the session id is in every
+    // access token): refused, and the session lives on. A racing tab is refused the same way.
+    if (verdict === 'WRONG' || verdict === 'RACED') throw refreshTokenInvalid();
+    if (verdict === 'REUSED') {
+      // The secret the last renewal replaced: a client bug or a copy in someone else's hands.
       // Ending the session locks out both; the owner logs in again.
       await this.sessions.revoke(session.sessionId, now);
       await this.audit.record({
@@ -97,9 +104,10 @@ export class AuthService {
     }
     if (session.disabledAt) throw accountDisabled();
     const secret = newRefreshSecret();
-    const rotated = await this.sessions.rotateRefreshSecret(session.sessionId, presented, hashRefreshSecret(secret), this.sessionExpiry(now));
+    const endsAt = this.sessionEnd(now, session.createdAt);
+    const rotated = await this.sessions.rotateRefreshSecret(session.sessionId, presented, hashRefreshSecret(secret), endsAt, now);
     if (!rotated) throw refreshTokenInvalid();
-    return this.tokenPair(session.userId, session.sessionId, secret);
+    return this.tokenPair(session.userId, session.sessionId, secret, endsAt, now);
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -118,7 +126,8 @@ export class AuthService {
     const claims = await this.tokens.verify(accessToken);
     const owner = await this.sessions.findOwner(claims.sessionId, shanghaiDate(this.clock));
     if (!owner || owner.userId !== claims.userId) throw tokenInvalid();
-    if (owner.revokedAt || owner.expiresAt <= this.clock.now()) throw sessionEnded();
+    const now = this.clock.now();
+    if (owner.revokedAt || owner.expiresAt <= now || pastAbsoluteEnd(now, owner.createdAt, this.config.sessionMaxSeconds)) throw sessionEnded();
     if (owner.disabledAt) throw accountDisabled();
     return {
       userId: owner.userId,
@@ -153,17 +162,17 @@ export class AuthService {
     };
   }
 
-  private sessionExpiry(now: Date): Date {
-    return new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000);
+  private sessionEnd(now: Date, createdAt: Date): Date {
+    return sessionEndAt(now, createdAt, this.config.refreshTokenTtlSeconds, this.config.sessionMaxSeconds);
   }
 
-  private async tokenPair(userId: string, sessionId: string, secret: string): Promise<TokenPair> {
+  private async tokenPair(userId: string, sessionId: string, secret: string, endsAt: Date, now: Date): Promise<TokenPair> {
     return {
       tokenType: 'Bearer',
       accessToken: await this.tokens.issue({ userId, sessionId }),
       expiresIn: this.tokens.ttlSeconds,
       refreshToken: formatRefreshToken(sessionId, secret),
-      refreshExpiresIn: this.config.refreshTokenTtlSeconds,
+      refreshExpiresIn: Math.max(0, Math.floor((endsAt.getTime() - now.getTime()) / 1000)),
     };
   }
 }

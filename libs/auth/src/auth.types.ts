@@ -6,7 +6,7 @@ export interface TokenPair {
   /** Seconds until the access token expires. */
   expiresIn: number;
   refreshToken: string;
-  /** Seconds until the session ends unless renewed. */
+  /** Seconds until the session ends unless renewed (never past its absolute end). */
   refreshExpiresIn: number;
 }
 

@@ -44,6 +44,8 @@ export interface BrowserHarness {
   cli(args: string[]): Promise<string>;
   /** The server's output so far, for failure messages. */
   serverLog(): string;
+  /** Content-Security-Policy violations the browser reported on any page so far (should stay empty). */
+  cspViolations(): string[];
   close(): Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   // A fresh profile per run: playwright gives every launch a new temporary --user-data-dir.
 
   const tokenOf = new Map<string, string>();
+  const cspViolations: string[] = [];
   const harness: BrowserHarness = {
     baseUrl,
     browser,
@@ -136,6 +139,10 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
       context.setDefaultTimeout(15_000);
       const page = await context.newPage();
+      // Chromium reports every blocked script, style or frame as a console error naming the policy.
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${page.url()}: ${message.text()}`);
+      });
       return { context, page };
     },
     async login(page, username, password = DEMO_PASSWORD) {
@@ -184,6 +191,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       });
     },
     serverLog: () => output,
+    cspViolations: () => [...cspViolations],
     async close() {
       await browser.close().catch(() => undefined);
       await stopServer();

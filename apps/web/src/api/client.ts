@@ -33,41 +33,48 @@ export class ApiError extends Error {
 
 let refreshing: Promise<boolean> | null = null;
 
-/** Swaps the refresh token for new tokens once, however many requests hit a 401 at the same time. */
-function refreshTokens(): Promise<boolean> {
-  refreshing ??= (async () => {
-    const current = tokens.get();
-    if (!current) return false;
-    const response = await fetch('/api/auth/refresh', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ refreshToken: current.refreshToken }),
-    }).catch(() => null);
-    if (!response?.ok) return false;
-    tokens.set((await response.json()) as TokenPair);
-    return true;
-  })().finally(() => {
+/** One renewal through the refresh cookie; the answer sets the next cookie and carries the access token. */
+async function renewWithCookie(): Promise<boolean> {
+  const response = await fetch('/api/auth/refresh', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  }).catch(() => null);
+  if (!response?.ok) return false;
+  tokens.set((await response.json()) as TokenPair);
+  return true;
+}
+
+/**
+ * Renews the access token once, however many requests hit a 401 at the same time. Tabs share the
+ * cookie, and each renewal replaces it: a lock across the tabs of this browser lets one renew at a
+ * time, so the next one presents the new cookie instead of the one just used.
+ */
+export function refreshTokens(): Promise<boolean> {
+  refreshing ??= (navigator.locks ? navigator.locks.request('duty-tracker.refresh', renewWithCookie) : renewWithCookie()).finally(() => {
     refreshing = null;
   });
   return refreshing;
 }
 
 function withToken(request: Request): Request {
-  const pair = tokens.get();
-  if (pair) request.headers.set('Authorization', `Bearer ${pair.accessToken}`);
+  const access = tokens.access();
+  if (access) request.headers.set('Authorization', `Bearer ${access}`);
   return request;
 }
 
 const OPEN_PATHS = /\/api\/auth\/(login|refresh)$/;
 
 /**
- * fetch with the session's token: a 401 (access token expired) renews the tokens and repeats the
- * request once; when renewing fails the session is over and the shell sends the user to login.
+ * fetch with the session's token: a 401 (access token expired, or none in memory after a reload)
+ * renews through the cookie and repeats the request once; when renewing fails the session is over
+ * and the shell sends the user to login.
  */
 export async function authFetch(input: Request): Promise<Response> {
   const retry = input.clone();
   const response = await fetch(withToken(input));
-  if (response.status !== 401 || OPEN_PATHS.test(new URL(input.url).pathname) || !tokens.get()) return response;
+  if (response.status !== 401 || OPEN_PATHS.test(new URL(input.url).pathname)) return response;
   if (!(await refreshTokens())) {
     sessionExpired();
     return response;
@@ -124,8 +131,8 @@ export function uploadWithProgress<T>(url: string, form: FormData, onProgress: (
     new Promise<{ status: number; body: unknown }>((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', url);
-      const pair = tokens.get();
-      if (pair) xhr.setRequestHeader('Authorization', `Bearer ${pair.accessToken}`);
+      const access = tokens.access();
+      if (access) xhr.setRequestHeader('Authorization', `Bearer ${access}`);
       xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
       xhr.onload = () => {
         let body: unknown = null;

@@ -81,7 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in: an access token and a refresh token (401 wrong credentials, 429 too many failures) */
+        /** Log in: an access token, and a refresh token as an HttpOnly cookie or, when asked, in the answer (401 wrong credentials, 429 too many failures) */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -98,7 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End this session: its access and refresh tokens stop working at once */
+        /** End this session: its access and refresh tokens stop working at once, and the refresh cookie is cleared */
         post: operations["AuthController_logout"];
         delete?: never;
         options?: never;
@@ -115,7 +115,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Renew: new tokens for a refresh token, which stops working */
+        /** Renew: new tokens for a refresh token (from the body, else the cookie), which stops working; the new one goes back the same way */
         post: operations["AuthController_refresh"];
         delete?: never;
         options?: never;
@@ -1423,6 +1423,11 @@ export interface components {
              * @example demo1234
              */
             password: string;
+            /**
+             * @description Where the refresh token goes: `cookie` (the default: HttpOnly, for browsers; not in the answer) or `body` (`refreshToken` in the answer, for other clients, which then renew with it in the body)
+             * @enum {string}
+             */
+            refreshTokenDelivery?: "cookie" | "body";
             /** @example officer1 */
             username: string;
         };
@@ -1558,8 +1563,8 @@ export interface components {
             reason: string;
         };
         RefreshDto: {
-            /** @description The refresh token of the last login or renewal; each one works once */
-            refreshToken: string;
+            /** @description The refresh token of the last login or renewal (clients that asked for it in the body); without it the refresh cookie is used. Each one works once */
+            refreshToken?: string;
         };
         ScheduleBody: {
             active?: boolean;
@@ -1817,11 +1822,12 @@ export interface components {
              */
             expiresIn: number;
             /**
-             * @description Seconds until the session ends unless renewed
-             * @example 604800
+             * @description Seconds until the session ends unless renewed (never past its absolute end, AUTH_SESSION_MAX_SECONDS after login)
+             * @example 43200
              */
             refreshExpiresIn: number;
-            refreshToken: string;
+            /** @description Only for a refresh token delivered in the body (see LoginDto.refreshTokenDelivery); browsers get it as an HttpOnly cookie */
+            refreshToken?: string;
             /** @enum {string} */
             tokenType: "Bearer";
         };

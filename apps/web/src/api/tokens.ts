@@ -2,23 +2,22 @@ import type { components } from './schema';
 
 export type TokenPair = components['schemas']['TokenPairDto'];
 
-const KEY = 'duty-tracker.session';
+/*
+ * The access token lives in this module's memory only: nothing auth-related is written to
+ * localStorage or sessionStorage, where an injected script could read it. After a reload the
+ * client renews through the refresh cookie (HttpOnly, sent to /api/auth/refresh only).
+ */
+let accessToken: string | null = null;
 
-/** Tokens of the signed-in session, kept across reloads and shared by the tabs of this browser. */
 export const tokens = {
-  get(): TokenPair | null {
-    try {
-      const raw = localStorage.getItem(KEY);
-      return raw ? (JSON.parse(raw) as TokenPair) : null;
-    } catch {
-      return null;
-    }
+  access(): string | null {
+    return accessToken;
   },
   set(pair: TokenPair): void {
-    localStorage.setItem(KEY, JSON.stringify(pair));
+    accessToken = pair.accessToken;
   },
   clear(): void {
-    localStorage.removeItem(KEY);
+    accessToken = null;
   },
 };
 

@@ -1,12 +1,12 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import { api, unwrap, type Schemas } from '../api/client';
+import { api, refreshTokens, unwrap, type Schemas } from '../api/client';
 import { onSessionExpired, tokens } from '../api/tokens';
 import { navigate } from '../router';
 
 export type Me = Schemas['MeDto'];
 
 export interface Session {
-  /** The signed-in user; null when signed out; undefined while the stored session is being checked. */
+  /** The signed-in user; null when signed out; undefined while the session cookie is being tried. */
   me: Me | null | undefined;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
@@ -33,11 +33,14 @@ function unitsWith(me: Me | null | undefined, kinds: string[]) {
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(tokens.get() ? undefined : null);
+  const [me, setMe] = useState<Me | null | undefined>(undefined);
 
+  // On load the access token is gone (memory only): the refresh cookie, if any, brings a new one.
   useEffect(() => {
     if (me !== undefined) return;
-    unwrap(api.GET('/api/me')).then(setMe, () => setMe(null));
+    refreshTokens()
+      .then((renewed) => (renewed ? unwrap(api.GET('/api/me')) : null))
+      .then(setMe, () => setMe(null));
   }, [me]);
 
   // The session ended elsewhere (expired, logged out in another tab, password reset): to login and back.

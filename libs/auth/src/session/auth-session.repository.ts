@@ -9,6 +9,7 @@ export interface SessionOwner {
   username: string;
   personId: string | null;
   isAdmin: boolean;
+  createdAt: Date;
   expiresAt: Date;
   revokedAt: Date | null;
   disabledAt: Date | null;
@@ -16,6 +17,9 @@ export interface SessionOwner {
 
 export interface RefreshableSession extends SessionOwner {
   refreshTokenHash: string;
+  /** The secret the last renewal replaced, and when (null before the first renewal). */
+  previousRefreshTokenHash: string | null;
+  rotatedAt: Date | null;
 }
 
 @Injectable()
@@ -42,7 +46,7 @@ export class AuthSessionRepository {
   async findOwner(sessionId: string, onDate: string): Promise<(SessionOwner & { posts: ActorPost[] }) | null> {
     const rows = await this.prisma.direct.$queryRaw<(SessionOwner & { posts: ActorPost[] })[]>`
       SELECT s.id AS "sessionId", s.user_id AS "userId", u.username, u.person_id AS "personId", u.is_admin AS "isAdmin",
-             s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.disabled_at AS "disabledAt",
+             s.created_at AS "createdAt", s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.disabled_at AS "disabledAt",
              COALESCE((
                SELECT json_agg(json_build_object('postId', held.id, 'unitId', held.unit_id, 'kind', held.kind) ORDER BY held.unit_id, held.seq)
                  FROM (SELECT DISTINCT p.id, p.unit_id, p.kind, p.seq
@@ -59,8 +63,9 @@ export class AuthSessionRepository {
   async findRefreshable(sessionId: string): Promise<RefreshableSession | null> {
     const rows = await this.prisma.$queryRaw<RefreshableSession[]>`
       SELECT s.id AS "sessionId", s.user_id AS "userId", u.username, u.person_id AS "personId", u.is_admin AS "isAdmin",
-             s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.disabled_at AS "disabledAt",
-             s.refresh_token_hash AS "refreshTokenHash"
+             s.created_at AS "createdAt", s.expires_at AS "expiresAt", s.revoked_at AS "revokedAt", u.disabled_at AS "disabledAt",
+             s.refresh_token_hash AS "refreshTokenHash", s.previous_refresh_token_hash AS "previousRefreshTokenHash",
+             s.rotated_at AS "rotatedAt"
         FROM auth_session s JOIN app_user u ON u.id = s.user_id
        WHERE s.id = ${sessionId}::uuid`;
     return rows[0] ?? null;
@@ -68,12 +73,13 @@ export class AuthSessionRepository {
 
   /**
    * Replaces the refresh secret only if it is still the one presented: of two concurrent renewals
-   * with the same token exactly one succeeds.
+   * with the same token exactly one succeeds. The replaced secret is kept so that presenting it
+   * again can be told from presenting a wrong one.
    */
-  async rotateRefreshSecret(sessionId: string, presentedHash: string, nextHash: string, expiresAt: Date): Promise<boolean> {
+  async rotateRefreshSecret(sessionId: string, presentedHash: string, nextHash: string, expiresAt: Date, at: Date): Promise<boolean> {
     const { count } = await this.prisma.authSession.updateMany({
       where: { id: sessionId, refreshTokenHash: presentedHash, revokedAt: null },
-      data: { refreshTokenHash: nextHash, expiresAt },
+      data: { refreshTokenHash: nextHash, previousRefreshTokenHash: presentedHash, rotatedAt: at, expiresAt },
     });
     return count === 1;
   }

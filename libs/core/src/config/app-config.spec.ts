@@ -44,6 +44,11 @@ describe('AppConfig token settings', () => {
     expect(AppConfig.fromEnv({})).toMatchObject({ accessTokenTtlSeconds: 900, refreshTokenTtlSeconds: 7 * 86_400, authTokenSecret: undefined });
   });
 
+  it('ends every session 12 hours after its login by default, or after AUTH_SESSION_MAX_SECONDS', () => {
+    expect(AppConfig.fromEnv({}).sessionMaxSeconds).toBe(12 * 3_600);
+    expect(AppConfig.fromEnv({ AUTH_SESSION_MAX_SECONDS: '86400' }).sessionMaxSeconds).toBe(86_400);
+  });
+
   it('takes a secret of 32 characters or more', () => {
     expect(AppConfig.fromEnv({ ...EXTERNAL, AUTH_TOKEN_SECRET: SECRET }).requireAuthTokenSecret()).toBe(SECRET);
   });
@@ -53,6 +58,8 @@ describe('AppConfig token settings', () => {
     [{ AUTH_ACCESS_TTL_SECONDS: '10' }, /AUTH_ACCESS_TTL_SECONDS/],
     [{ AUTH_ACCESS_TTL_SECONDS: 'soon' }, /AUTH_ACCESS_TTL_SECONDS/],
     [{ AUTH_ACCESS_TTL_SECONDS: '3600', AUTH_REFRESH_TTL_SECONDS: '1800' }, /AUTH_REFRESH_TTL_SECONDS must be longer than AUTH_ACCESS_TTL_SECONDS/],
+    [{ AUTH_ACCESS_TTL_SECONDS: '3600', AUTH_SESSION_MAX_SECONDS: '3600' }, /AUTH_SESSION_MAX_SECONDS must be longer than AUTH_ACCESS_TTL_SECONDS/],
+    [{ AUTH_SESSION_MAX_SECONDS: 'forever' }, /AUTH_SESSION_MAX_SECONDS/],
   ])('rejects %j in one line, never echoing a secret', (env, message) => {
     expect(() => AppConfig.fromEnv(env)).toThrow(message);
     expect(() => AppConfig.fromEnv(env)).not.toThrow(/s{20}/);

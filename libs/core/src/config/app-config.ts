@@ -107,6 +107,7 @@ const envSchema = z.object({
   AUTH_TOKEN_SECRET: z.preprocess(emptyToUndefined, z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional()),
   AUTH_ACCESS_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
   AUTH_REFRESH_TTL_SECONDS: z.coerce.number().int().min(300).max(90 * 86_400).default(7 * 86_400),
+  AUTH_SESSION_MAX_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(300).max(90 * 86_400).default(12 * 3_600)),
   SMTP_URL: z.preprocess(emptyToUndefined, smtpUrl.optional()),
   MAIL_FROM: z.preprocess(emptyToUndefined, mailFrom.default('duty-tracker <noreply@localhost>')),
   WORK_HOURS: z.preprocess(emptyToUndefined, workHours.default('09:00-18:00')),
@@ -135,6 +136,9 @@ const envSchema = z.object({
     if (derived !== keyFingerprint(parseEd25519PublicKey(env.HISTORY_SEAL_PUBLIC_KEY)!)) {
       ctx.addIssue({ code: 'custom', path: ['HISTORY_SEAL_PUBLIC_KEY'], message: 'is not the public key of HISTORY_SEAL_KEY' });
     }
+  }
+  if (env.AUTH_SESSION_MAX_SECONDS <= env.AUTH_ACCESS_TTL_SECONDS) {
+    ctx.addIssue({ code: 'custom', path: ['AUTH_SESSION_MAX_SECONDS'], message: 'must be longer than AUTH_ACCESS_TTL_SECONDS' });
   }
 });
 
@@ -175,6 +179,8 @@ export class AppConfig {
   readonly authTokenSecret: string | undefined;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlSeconds: number;
+  /** A session ends this long after its login, however often it was renewed. */
+  readonly sessionMaxSeconds: number;
   /** Outgoing mail server; undefined → e-mail is only logged (development, demos). */
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
@@ -211,6 +217,7 @@ export class AppConfig {
     this.authTokenSecret = overrides.authTokenSecret ?? env.AUTH_TOKEN_SECRET;
     this.accessTokenTtlSeconds = env.AUTH_ACCESS_TTL_SECONDS;
     this.refreshTokenTtlSeconds = env.AUTH_REFRESH_TTL_SECONDS;
+    this.sessionMaxSeconds = env.AUTH_SESSION_MAX_SECONDS;
     this.evidenceDir = env.EVIDENCE_DIR ?? join(env.DATA_DIR, 'evidence');
     this.evidenceMaxBytes = env.EVIDENCE_MAX_BYTES;
     const sealKeyText = overrides.historySealKey ?? env.HISTORY_SEAL_KEY;
