@@ -28,11 +28,15 @@ export interface TestApiOptions {
 /** Signs the test API's access tokens (external mode requires one); tests may forge with it. */
 export const TEST_TOKEN_SECRET = 'test-only-token-secret-0123456789abcdef';
 
+/** Shows /health's checks and warnings to the tests (header X-Health-Token). */
+export const TEST_HEALTH_TOKEN = 'test-only-health-token-0123456789abcdef';
+export const HEALTH_DETAILS = { 'x-health-token': TEST_HEALTH_TOKEN };
+
 /** The real API (Fastify, filters, validation) on its own database, driven with `app.inject`. */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const clock = new FixedClock(new Date(options.now ?? '2026-11-26T02:00:00.000Z'));
-  const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, ...options.env };
+  const env: Record<string, string> = { DATABASE_URL: db.url, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, HEALTH_TOKEN: TEST_HEALTH_TOKEN, ...options.env };
   if (options.redis) {
     env.REDIS_URL = testEnvironment().redisUrl;
     env.REDIS_PREFIX = `dt-test-${db.name}`;

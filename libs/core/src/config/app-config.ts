@@ -53,7 +53,7 @@ const workHours = z
   );
 
 // Never echoed in configuration errors, not even when too short to be valid.
-const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET']);
+const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET', 'HEALTH_TOKEN']);
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -81,6 +81,7 @@ const envSchema = z.object({
   WORK_HOURS: z.preprocess(emptyToUndefined, workHours.default('09:00-18:00')),
   DELIVERY_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(8)),
   CHIEF_DIGEST: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
+  HEALTH_TOKEN: z.preprocess(emptyToUndefined, z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional()),
   EVIDENCE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   EVIDENCE_MAX_BYTES: z.preprocess(
     emptyToUndefined,
@@ -143,6 +144,8 @@ export class AppConfig {
   readonly evidenceDir: string;
   /** Largest evidence file accepted, in bytes (default 50 MB). */
   readonly evidenceMaxBytes: number;
+  /** Lets a monitor read /health's details without logging in (header X-Health-Token); unset → admins only. */
+  readonly healthToken: string | undefined;
 
   constructor(env: Env, overrides: ConfigOverrides = {}) {
     this.nodeEnv = env.NODE_ENV;
@@ -162,6 +165,7 @@ export class AppConfig {
     this.refreshTokenTtlSeconds = env.AUTH_REFRESH_TTL_SECONDS;
     this.evidenceDir = env.EVIDENCE_DIR ?? join(env.DATA_DIR, 'evidence');
     this.evidenceMaxBytes = env.EVIDENCE_MAX_BYTES;
+    this.healthToken = env.HEALTH_TOKEN;
     this.smtpUrl = env.SMTP_URL;
     this.mailFrom = env.MAIL_FROM;
     const [start, end] = env.WORK_HOURS.split('-') as [string, string];
