@@ -85,7 +85,7 @@ export async function seedDemoData(app: INestApplicationContext, options: { demo
 /** Leaves an existing account alone (its password may have been changed since). */
 async function ensureDemoLogin(accounts: UserAccountService, person: DemoPerson, holderId: string | undefined): Promise<void> {
   if (await accounts.findUser(person.username)) return;
-  const account = { username: person.username, password: DEMO_PASSWORD, isAdmin: !!person.admin };
+  const account = { username: person.username, password: DEMO_PASSWORD, isAdmin: !!person.admin, demoLogin: true };
   if (!holderId) {
     await accounts.createUser({ ...account, name: person.name, email: person.email });
     return;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { UserAccountService } from '#libs/auth';
 import { CalendarService } from '#libs/calendar';
 import { DomainError, projectRoot } from '#libs/core';
-import { createTestApi, type TestApi } from '../support/test-app.js';
+import { createTestApi, HEALTH_DETAILS, type TestApi } from '../support/test-app.js';
 
 const fixture = (name: string) => readFile(join(projectRoot(), 'libs', 'calendar', 'test-fixtures', name), 'utf8');
 
@@ -41,7 +41,7 @@ describe('calendar: working days from the database', () => {
       headers: { ...as(username), 'content-type': contentType },
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
-  const warnings = async () => (await get('/health')).json().warnings as { code: string; details: { years: number[] } }[];
+  const warnings = async () => (await t.app.inject({ method: 'GET', url: '/health', headers: HEALTH_DETAILS })).json().warnings as { code: string; details: { years: number[] } }[];
 
   it('seeds every year the package covers, once', async () => {
     const rows = await t.db.sql<{ n: string; min: number; max: number }>(

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createTestApi, loginAs, type AuthHeaders, type TestApi } from '../support/test-app.js';
+import { createTestApi, HEALTH_DETAILS, loginAs, type AuthHeaders, type TestApi } from '../support/test-app.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -33,7 +33,7 @@ describe('deadlines follow the calendar', () => {
     // Mon–Fri only: 12-29, 12-30, 12-31, 01-01, 01-04.
     expect(before).toMatchObject({ dueDate: '2027-01-04T00:00:00.000Z', deadlineProvisional: true });
 
-    const health = (await t.app.inject({ method: 'GET', url: '/health' })).json();
+    const health = (await t.app.inject({ method: 'GET', url: '/health', headers: HEALTH_DETAILS })).json();
     expect(health.warnings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ code: 'CALENDAR_YEAR_MISSING' }),
@@ -61,7 +61,7 @@ describe('deadlines follow the calendar', () => {
       dueDate: '2027-01-04T00:00:00.000Z',
       deadlineProvisional: false,
     });
-    const healthAfter = (await t.app.inject({ method: 'GET', url: '/health' })).json();
+    const healthAfter = (await t.app.inject({ method: 'GET', url: '/health', headers: HEALTH_DETAILS })).json();
     expect(healthAfter.warnings.map((w: Json) => w.code)).not.toContain('TASK_DEADLINES_PROVISIONAL');
   });
 

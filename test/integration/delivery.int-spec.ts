@@ -4,7 +4,7 @@ import { DeliveryService, OutboxService } from '#libs/notifications';
 import pg from 'pg';
 import { DISPATCH_LOCK_KEY, OutboxRepository } from '../../libs/notifications/src/outbox/outbox.repository.js';
 import { MINUTE, closeHarness, freshSinkAtThursdayMorning, helpers, sh, startHarness, type DeliveryHelpers, type Harness } from '../support/delivery-harness.js';
-import { loginAs, redisAvailable } from '../support/test-app.js';
+import { HEALTH_DETAILS, loginAs, redisAvailable } from '../support/test-app.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -15,7 +15,7 @@ else console.warn('!!! Redis not reachable: delivery.int-spec.ts did NOT run on 
 describe.each(drivers)('notification delivery ($name driver)', ({ redis }) => {
   let h: Harness;
   let x: DeliveryHelpers;
-  const warningCodes = async () => ((await h.t.app.inject({ method: 'GET', url: '/health' })).json().warnings as Json[]).map((w) => w.code);
+  const warningCodes = async () => ((await h.t.app.inject({ method: 'GET', url: '/health', headers: HEALTH_DETAILS })).json().warnings as Json[]).map((w) => w.code);
 
   beforeAll(async () => {
     h = await startHarness({ DELIVERY_MAX_ATTEMPTS: '3' }, redis);

@@ -1,5 +1,5 @@
 import { runApi } from '../../apps/api/src/run-api.js';
-import { createTestApi, loginAs, type AuthHeaders, type TestApi } from '../support/test-app.js';
+import { createTestApi, HEALTH_DETAILS, loginAs, type AuthHeaders, type TestApi } from '../support/test-app.js';
 import { testEnvironment } from '../support/test-env.js';
 
 describe('foundation: API basics over the seeded planning section', () => {
@@ -15,10 +15,12 @@ describe('foundation: API basics over the seeded planning section', () => {
   // The admin sees every unit and post; who sees what is covered by access.int-spec.ts.
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers: { ...admin, ...headers } });
 
-  it('reports health with the database up, without a token', async () => {
+  it('reports health with the database up: the status alone without a token, the checks to an admin', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'up' } } });
+    expect(res.json()).toEqual({ status: 'ok' });
+    const detailed = await t.app.inject({ method: 'GET', url: '/health', headers: admin });
+    expect(detailed.json()).toMatchObject({ status: 'ok', checks: { database: { status: 'up' }, evidenceStore: { status: 'up' } } });
   });
 
   it('serves a valid OpenAPI 3 document and the docs page, without a token', async () => {
@@ -123,7 +125,7 @@ describe('foundation: health with a dependency down', () => {
   afterAll(() => t.close());
 
   it('answers 503 naming the failing check', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/health' });
+    const res = await t.app.inject({ method: 'GET', url: '/health', headers: HEALTH_DETAILS });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ status: 'error', checks: { database: { status: 'up' }, redis: { status: 'down' } } });
   });

@@ -57,6 +57,10 @@ describe('admin CLI: users and posts', () => {
   it.each<[string, string[], string | undefined, number, RegExp]>([
     ['a short password', ['create-user', 'weak', '--name', '弱', '--password-stdin'], 'short\n', 1, /^错误 \[PASSWORD_TOO_WEAK\] 密码不符合要求：至少 8 个字符$/m],
     ['the username as password', ['create-user', 'same1234', '--name', '同', '--password-stdin'], 'same1234', 1, /PASSWORD_TOO_WEAK.*用户名/],
+    ['a common password', ['create-user', 'common', '--name', '常', '--password-stdin'], 'Password123\n', 1, /^错误 \[PASSWORD_TOO_WEAK\] 密码不符合要求：过于常见/m],
+    ['the demo password', ['create-user', 'demo', '--name', '演', '--password-stdin'], 'demo1234', 1, /PASSWORD_TOO_WEAK.*过于常见/],
+    ['the demo password on reset', ['reset-password', 'officer2', '--password-stdin'], 'demo1234', 1, /PASSWORD_TOO_WEAK.*过于常见/],
+    ['disabling an unknown user', ['disable-user', 'nobody'], undefined, 1, /^错误 \[USER_NOT_FOUND\]/m],
     ['a taken username', ['create-user', 'officer1', '--name', '重名'], undefined, 1, /^错误 \[USERNAME_TAKEN\] 用户名“officer1”已被使用$/m],
     ['a bad username', ['create-user', '张三', '--name', '张三'], undefined, 1, /^错误 \[USERNAME_INVALID\]/m],
     ['no --name', ['create-user', 'noname'], undefined, 2, /--name is required\nusage: npm run cli -- create-user/],
@@ -122,5 +126,42 @@ describe('admin CLI: users and posts', () => {
     expect(res.code).toBe(code);
     expect(res.stderr).toMatch(message);
     expect(await t.db.sql(`SELECT count(*)::int n FROM post_assignment`)).toEqual(before);
+  });
+
+  it('disable-user ends every session and stops logins; enable-user lets the password work again', async () => {
+    const headers = await loginAs(t, 'officer3');
+    const off = await cli(t, ['disable-user', 'officer3']);
+    expect(off).toMatchObject({ code: 0, stdout: expect.stringMatching(/^已停用用户 officer3，结束登录会话 [1-9]\d* 个\n$/) });
+    expect((await get('/api/me', headers)).statusCode).toBe(401);
+    expect((await login('officer3', 'demo1234')).json().code).toBe('ACCOUNT_DISABLED');
+    // Only someone who knows the password learns that the account is disabled.
+    expect((await login('officer3', 'wrong-password')).json().code).toBe('INVALID_CREDENTIALS');
+    expect(await cli(t, ['enable-user', 'officer3'])).toMatchObject({ code: 0, stdout: '已启用用户 officer3\n' });
+    expect((await login('officer3', 'demo1234')).statusCode).toBe(200);
+  });
+
+  it('disables and enables through the API (administrators only), in the security history', async () => {
+    const admin = await loginAs(t, 'admin');
+    const officer = await loginAs(t, 'officer4');
+    const post = (url: string, h: Record<string, string>) => t.app.inject({ method: 'POST', url, headers: h });
+    expect((await post('/api/users/deputy/disable', officer)).statusCode).toBe(403);
+    expect((await post('/api/users/nobody/disable', admin)).statusCode).toBe(404);
+    expect((await post('/api/users/admin/disable', admin)).json().code).toBe('CANNOT_DISABLE_SELF');
+    const off = await post('/api/users/officer4/disable', admin);
+    expect(off.statusCode).toBe(200);
+    expect(off.json()).toMatchObject({ username: 'officer4', disabled: true });
+    expect(off.json().endedSessions).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/me', officer)).statusCode).toBe(401);
+    expect((await post('/api/users/officer4/enable', admin)).json()).toEqual({ username: 'officer4', disabled: false, endedSessions: 0 });
+    expect((await login('officer4', 'demo1234')).statusCode).toBe(200);
+    const events = await t.db.sql(
+      `SELECT type, actor_user_id IS NOT NULL AS "byAdmin" FROM history_event WHERE stream = 'security' AND type IN ('auth.user.disabled', 'auth.user.enabled') ORDER BY id`,
+    );
+    expect(events).toEqual([
+      { type: 'auth.user.disabled', byAdmin: false },
+      { type: 'auth.user.enabled', byAdmin: false },
+      { type: 'auth.user.disabled', byAdmin: true },
+      { type: 'auth.user.enabled', byAdmin: true },
+    ]);
   });
 });

@@ -14,6 +14,7 @@ import { TaskAttachmentsModule, TaskJobsModule, TasksModule } from '#libs/tasks'
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
+import { UserController } from './auth/user.controller.js';
 import { CalendarController } from './calendar/calendar.controller.js';
 import { CalendarFeedController } from './calendar-feed/calendar-feed.controller.js';
 import { DutyListController } from './duty-list/duty-list.controller.js';
@@ -61,6 +62,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         AuthController,
+        UserController,
         OrgController,
         CalendarController,
         DutyListController,

@@ -11,6 +11,7 @@ import { ErrorFilter } from './http/error.filter.js';
 import { createValidationPipe } from './http/validation.js';
 import { redactUrl } from './http/redact-url.js';
 import { addSecurityHeaders } from './http/security-headers.js';
+import { installRequestGuards } from './http/request-guards.js';
 import { serveWebConsole } from './http/web-console.js';
 import { buildOpenApiDocument, UNPREFIXED_ROUTES } from './openapi-document.js';
 
@@ -43,12 +44,16 @@ export async function createApiApp(given: ApiOptions & { logRequests?: boolean }
   });
   // Holiday schedules may be uploaded as ICS (PUT /api/calendar/years/:year); parsed by the calendar service.
   adapter.getInstance().addContentTypeParser('text/calendar', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // Too-deep JSON and text PostgreSQL cannot store are refused with 400 before any route sees them.
+  installRequestGuards(adapter.getInstance());
   adapter.getInstance().addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   addSecurityHeaders(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
     logger: options.logRequests === false ? ['error', 'warn'] : undefined,
+    // JSON is parsed by the guarded parser installed above; no form bodies are accepted.
+    bodyParser: false,
   });
   // Evidence files stream through this (POST /api/tasks/:id/evidence). One byte over the limit is let
   // through so the evidence service itself sees the overflow and answers 413 EVIDENCE_TOO_LARGE.

@@ -16,6 +16,7 @@ export const AuthErrorCode = {
   USERNAME_TAKEN: 'USERNAME_TAKEN',
   USERNAME_INVALID: 'USERNAME_INVALID',
   PASSWORD_TOO_WEAK: 'PASSWORD_TOO_WEAK',
+  CANNOT_DISABLE_SELF: 'CANNOT_DISABLE_SELF',
 } as const;
 
 export type AuthErrorCode = (typeof AuthErrorCode)[keyof typeof AuthErrorCode];
@@ -54,5 +55,8 @@ export const usernameTaken = (username: string) =>
   new AuthError(AuthErrorCode.USERNAME_TAKEN, 'CONFLICT', `用户名“${username}”已被使用`, { username });
 
 export const usernameInvalid = (reason: string) => new AuthError(AuthErrorCode.USERNAME_INVALID, 'INVALID', `用户名不符合要求：${reason}`);
+
+export const cannotDisableSelf = () =>
+  new AuthError(AuthErrorCode.CANNOT_DISABLE_SELF, 'UNPROCESSABLE', '不能停用自己的账号（请由另一位管理员操作）');
 
 export const passwordTooWeak = (reason: string) => new AuthError(AuthErrorCode.PASSWORD_TOO_WEAK, 'INVALID', `密码不符合要求：${reason}`);

@@ -83,3 +83,30 @@ function formatBytes(n: number): string {
   if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
   return `${n} 字节`;
 }
+
+export const EvidenceStoreErrorCode = {
+  EVIDENCE_STORE_FULL: 'EVIDENCE_STORE_FULL',
+  EVIDENCE_STORE_UNAVAILABLE: 'EVIDENCE_STORE_UNAVAILABLE',
+} as const;
+
+// Failures of the disk itself, not of the upload: no room (507), or not writable/reachable (503).
+const FULL = new Set(['ENOSPC', 'EDQUOT']);
+const UNAVAILABLE = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EIO', 'ENOENT', 'ESTALE', 'EISDIR']);
+
+/** Seconds a client should wait before trying an upload again while the store is unavailable. */
+const STORE_RETRY_AFTER_SECONDS = 60;
+
+/** A filesystem error of the evidence store as a typed error (others are returned unchanged). */
+export function evidenceStoreFailure(error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code && FULL.has(code)) {
+    return new EvidenceError(EvidenceStoreErrorCode.EVIDENCE_STORE_FULL, 'INSUFFICIENT_STORAGE', '证据存储空间已满，请联系管理员', { errno: code });
+  }
+  if (code && UNAVAILABLE.has(code)) {
+    return new EvidenceError(EvidenceStoreErrorCode.EVIDENCE_STORE_UNAVAILABLE, 'UNAVAILABLE', '证据存储暂不可写，请稍后再试或联系管理员', {
+      errno: code,
+      retryAfterSeconds: STORE_RETRY_AFTER_SECONDS,
+    });
+  }
+  return error;
+}

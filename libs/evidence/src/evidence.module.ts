@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
 import { AccessModule } from '#libs/auth';
-import { AppConfig } from '#libs/core';
+import { AppConfig, HealthService } from '#libs/core';
 import { TasksModule } from '#libs/tasks';
 import { HistoryAuditService } from './audit/history-audit.service.js';
 import { EvidenceRepository } from './evidence.repository.js';
@@ -21,4 +21,14 @@ import { TaskRecordService } from './task-record.service.js';
   ],
   exports: [EvidenceService, TaskRecordService, HistoryAuditService, EvidenceStorage],
 })
-export class EvidenceModule {}
+export class EvidenceModule implements OnModuleInit {
+  constructor(
+    private readonly health: HealthService,
+    private readonly storage: EvidenceStorage,
+  ) {}
+
+  onModuleInit(): void {
+    // Uploads fail while the store is full or read-only: /health says so before users find out.
+    this.health.registerCheck('evidenceStore', () => this.storage.probe());
+  }
+}

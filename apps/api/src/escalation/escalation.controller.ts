@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { MAX_PAGE } from '../http/validation.js';
 import type { Actor } from '#libs/auth';
 import { EscalationService, TaskEscalationsService } from '#libs/escalation';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
@@ -15,7 +16,7 @@ export class EscalationListQuery {
   @IsOptional() @Transform(({ value }) => value === true || value === 'true') @IsBoolean() acknowledged?: boolean;
   @ApiPropertyOptional({ example: '2026-11-01' }) @IsOptional() @IsAcceptedDate() from?: string;
   @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @IsAcceptedDate() to?: string;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ maximum: MAX_PAGE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
 }
 

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import { Prisma } from '@prisma/client';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type ErrorKind } from '#libs/core';
+import { DATABASE_RETRY_AFTER_SECONDS, databaseFailure } from './database-failure.js';
 import { redactUrl } from './redact-url.js';
 
 /** The one error shape of the API. */
@@ -22,7 +23,10 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   UNPROCESSABLE: 422,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  INSUFFICIENT_STORAGE: 507,
 };
+
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
 
 const CODE_OF_STATUS: Record<number, [string, string]> = {
   400: ['BAD_REQUEST', '请求无效'],
@@ -39,6 +43,9 @@ const CODE_OF_STATUS: Record<number, [string, string]> = {
   503: ['UNAVAILABLE', '服务暂不可用'],
 };
 
+const DATABASE_UNAVAILABLE: ErrorBody = { code: 'DATABASE_UNAVAILABLE', message: '数据库暂时无法连接，请稍后再试' };
+const INVALID_VALUE: ErrorBody = { code: 'INVALID_VALUE', message: '请求中的数值或文本超出可处理的范围' };
+
 /**
  * Maps every failure to `{ code, message, details? }` with a stable code: domain errors by their
  * kind, framework HTTP errors by status, unique-constraint violations to 409, anything else to a
@@ -54,9 +61,10 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const [status, body] = this.toResponse(error, request);
     body.requestId = request.id;
-    if (error instanceof DomainError && error.kind === 'RATE_LIMITED' && typeof error.details?.retryAfterSeconds === 'number') {
+    if (error instanceof DomainError && typeof error.details?.retryAfterSeconds === 'number') {
       void reply.header('Retry-After', String(error.details.retryAfterSeconds));
     }
+    if (body.code === DATABASE_UNAVAILABLE.code) void reply.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     void reply.status(status).send(body);
   }
 
@@ -72,6 +80,14 @@ export class ErrorFilter implements ExceptionFilter {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
       return [409, { code: 'ALREADY_EXISTS', message: '记录已存在', details: { target: error.meta?.target } }];
     }
+    // Lost or refused database connections are the server's state, not a bug: 503 and retry later;
+    // values PostgreSQL refuses as data (out of range, NUL in text) are the request's fault.
+    const failure = databaseFailure(error);
+    if (failure === 'unavailable') {
+      this.logger.log(`[${request.id}] ${request.method} ${redactUrl(request.url)}: database unavailable: ${firstLine(error)}`);
+      return [503, { ...DATABASE_UNAVAILABLE }];
+    }
+    if (failure === 'bad-input') return [400, { ...INVALID_VALUE }];
     const statusCode = (error as { statusCode?: unknown })?.statusCode;
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       // Errors raised by Fastify itself (bad JSON, body too large, unsupported content type).

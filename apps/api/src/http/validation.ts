@@ -19,3 +19,6 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; probl
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
+
+/** Highest page number of any list (100,000 pages); beyond it offsets overflow and nothing is there. */
+export const MAX_PAGE = 100_000;

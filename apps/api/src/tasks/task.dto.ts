@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { IsAcceptedDate } from '../http/accepted-date.js';
+import { MAX_PAGE } from '../http/validation.js';
 
 const STATUSES = ['ISSUED', 'ACCEPTED', 'IN_PROGRESS', 'SUBMITTED', 'REVIEWED', 'DONE', 'CANCELLED'] as const;
 const EVIDENCE = ['FILE', 'NOTE', 'LINK', 'DOC_NUMBER', 'MINUTES'] as const;
@@ -52,7 +53,7 @@ export class TaskListQuery {
   @ApiPropertyOptional() @IsOptional() @Transform(toBool) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsUUID() workItemId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() scheduleId?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 1, maximum: MAX_PAGE }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE) page?: number;
   @ApiPropertyOptional({ default: 20 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
   @ApiPropertyOptional({ enum: ['dueAt', 'createdAt', 'updatedAt'] }) @IsOptional() @IsIn(['dueAt', 'createdAt', 'updatedAt']) sort?: 'dueAt' | 'createdAt' | 'updatedAt';
   @ApiPropertyOptional({ enum: ['asc', 'desc'] }) @IsOptional() @IsIn(['asc', 'desc']) order?: 'asc' | 'desc';

@@ -112,7 +112,21 @@ export function userCommands(stdin: NodeJS.ReadableStream = process.stdin): Comm
     },
   };
 
-  return [createUser, resetPassword, assignPost];
+  const accountSwitch = (disabled: boolean): Command => ({
+    name: disabled ? 'disable-user' : 'enable-user',
+    summary: disabled ? 'Stop a user logging in and end all their sessions (nothing is deleted)' : 'Let a disabled user log in again',
+    usage: `${disabled ? 'disable-user' : 'enable-user'} <username>`,
+    async run(args, ctx, output) {
+      const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+      const [username, ...extra] = positionals;
+      if (!username || extra.length) throw new UsageError('give exactly one username');
+      const state = await accounts(ctx).setDisabled(username, disabled);
+      output.out(disabled ? `已停用用户 ${state.username}，结束登录会话 ${state.endedSessions} 个` : `已启用用户 ${state.username}`);
+      return 0;
+    },
+  });
+
+  return [createUser, resetPassword, accountSwitch(true), accountSwitch(false), assignPost];
 }
 
 function accounts(ctx: CliContext | undefined): UserAccountService {

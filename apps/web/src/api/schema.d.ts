@@ -981,6 +981,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{username}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Administrators: stop a user logging in and end all their sessions (nothing is deleted) */
+        post: operations["UserController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{username}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Administrators: let a disabled user log in again */
+        post: operations["UserController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/work-items/{workItemId}/schedules": {
         parameters: {
             query?: never;
@@ -1061,7 +1095,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Database and Redis reachability; 503 when a dependency is down */
+        /**
+         * Status of the database, Redis and the evidence store; 503 when one is down
+         * @description Without credentials only `{ status }`; an administrator’s bearer token or the HEALTH_TOKEN in X-Health-Token shows the checks and warnings.
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1082,6 +1119,13 @@ export interface components {
             reason?: string;
             /** @example 2026-12-01 */
             startDate: string;
+        };
+        AccountStateDto: {
+            disabled: boolean;
+            /** @description sessions ended by this change (disabling ends them all) */
+            endedSessions: number;
+            /** @example officer1 */
+            username: string;
         };
         ActingFor: {
             name: string | null;
@@ -1240,6 +1284,27 @@ export interface components {
             level3: number;
             tasks: number;
             trend: components["schemas"]["TrendDto"];
+        };
+        HealthReportDto: {
+            /** @description per dependency (database, redis, evidenceStore); only to administrators or with X-Health-Token */
+            checks?: {
+                [key: string]: {
+                    error?: string;
+                    /** @enum {string} */
+                    status: "up" | "down";
+                };
+            };
+            /** @enum {string} */
+            status: "ok" | "error";
+            /** @description only to administrators or with X-Health-Token */
+            warnings?: components["schemas"]["HealthWarningDto"][];
+        };
+        HealthWarningDto: {
+            code: string;
+            details?: {
+                [key: string]: unknown;
+            };
+            message: string;
         };
         HistoryEventDto: {
             actingForPostId: string | null;
@@ -3303,6 +3368,48 @@ export interface operations {
             };
         };
     };
+    UserController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStateDto"];
+                };
+            };
+        };
+    };
+    UserController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountStateDto"];
+                };
+            };
+        };
+    };
     ScheduleController_list: {
         parameters: {
             query?: never;
@@ -3455,7 +3562,10 @@ export interface operations {
     HealthController_check: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description the HEALTH_TOKEN of the deployment */
+                "X-Health-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3465,7 +3575,17 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
             };
         };
     };

@@ -1,3 +1,4 @@
+import { commonPasswordCount } from './common-passwords.js';
 import { normalizeUsername, passwordProblem, PASSWORD_MAX_LENGTH, usernameProblem } from './credential.rules.js';
 
 describe('passwordProblem', () => {
@@ -25,8 +26,22 @@ describe('passwordProblem', () => {
     ['one repeated character', 'aaaaaaaa', undefined, /同一个字符/],
     ['the username', 'officer1', 'officer1', /用户名/],
     ['the username in other case', 'Officer1X', 'officer1x', /用户名/],
+    ['a common password', 'password1', undefined, /常见/],
+    ['a common password in other case', 'QWERTYUIOP', undefined, /常见/],
+    ['another common password', 'iloveyou', undefined, /常见/],
+    ['the demo password', 'demo1234', undefined, /常见/],
   ])('rejects %s', (_name, password, username, reason) => {
     expect(passwordProblem(password, username)).toMatch(reason);
+  });
+});
+
+describe('common passwords', () => {
+  it('ships a list of at least 10,000', () => {
+    expect(commonPasswordCount()).toBeGreaterThanOrEqual(10_000);
+  });
+
+  it('lets only the demo seed use the demo password', () => {
+    expect(passwordProblem('demo1234', 'officer1', { allowCommon: true })).toBeNull();
   });
 });
 

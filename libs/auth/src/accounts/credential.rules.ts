@@ -10,6 +10,8 @@ export const PASSWORD_MAX_LENGTH = 128;
 // Login refuses longer input before hashing, so a megabyte "password" costs nothing.
 export const LOGIN_PASSWORD_MAX_LENGTH = 1024;
 
+import { isCommonPassword } from './common-passwords.js';
+
 const CONTROL_CHARACTER = /\p{Cc}/u;
 
 /** Length in characters as people count them (code points), not UTF-16 units. */
@@ -20,7 +22,8 @@ export function normalizePassword(password: string): string {
   return password.normalize('NFC');
 }
 
-export function passwordProblem(password: string, username?: string): string | null {
+/** `allowCommon` only for the embedded default's demo logins, whose password is public anyway. */
+export function passwordProblem(password: string, username?: string, options: { allowCommon?: boolean } = {}): string | null {
   const normalized = normalizePassword(password);
   const length = characters(normalized);
   if (length < PASSWORD_MIN_LENGTH) return `至少 ${PASSWORD_MIN_LENGTH} 个字符`;
@@ -29,6 +32,7 @@ export function passwordProblem(password: string, username?: string): string | n
   if (normalized.trim() === '') return '不能全为空格';
   if (new Set(normalized).size === 1) return '不能由同一个字符重复组成';
   if (username && normalized.toLowerCase() === username.toLowerCase()) return '不能与用户名相同';
+  if (!options.allowCommon && isCommonPassword(normalized)) return '过于常见（在常用密码表中），请换一个';
   return null;
 }
 

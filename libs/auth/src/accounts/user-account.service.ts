@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, type Tx } from '#libs/core';
 import { SecurityAuditService, SecurityEventType } from '../audit/security-audit.service.js';
-import { passwordTooWeak, userNotFound, usernameInvalid, usernameTaken } from '../auth.errors.js';
+import { cannotDisableSelf, passwordTooWeak, userNotFound, usernameInvalid, usernameTaken } from '../auth.errors.js';
 import { AuthSessionRepository } from '../session/auth-session.repository.js';
 import { normalizeUsername, passwordProblem, usernameProblem } from './credential.rules.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -14,10 +14,25 @@ export interface UserView {
   isAdmin: boolean;
 }
 
+export interface AccountState {
+  username: string;
+  disabled: boolean;
+  /** Sessions ended by this change (disabling ends them all). */
+  endedSessions: number;
+}
+
+/** Who changes an account: an admin through the API, or nobody named (the CLI on the server). */
+export interface AccountChanger {
+  userId: string;
+  personId: string | null;
+}
+
 export interface NewAccount {
   username: string;
   password: string;
   isAdmin?: boolean;
+  /** The embedded default's demo logins (README-public password): the common-password list does not apply. */
+  demoLogin?: boolean;
 }
 
 /** Account administration (the admin CLI, the demo seed): never a default password. */
@@ -74,6 +89,33 @@ export class UserAccountService {
     });
   }
 
+  /**
+   * A disabled account cannot log in and every session of it ends now; nothing is deleted, and
+   * enabling it again restores the login (not the sessions). Both are in the security history.
+   */
+  async setDisabled(username: string, disabled: boolean, by?: AccountChanger): Promise<AccountState> {
+    const user = await this.users.findByUsername(normalizeUsername(username));
+    if (!user) throw userNotFound(normalizeUsername(username));
+    // An admin locking themselves out could leave nobody to undo it.
+    if (disabled && by?.userId === user.id) throw cannotDisableSelf();
+    const now = this.clock.now();
+    return this.users.transaction(async (tx) => {
+      await this.users.setDisabledAt(user.id, disabled ? (user.disabledAt ?? now) : null, tx);
+      const endedSessions = disabled ? await this.sessions.revokeAllOfUser(user.id, now, tx) : 0;
+      await this.audit.record(
+        {
+          type: disabled ? SecurityEventType.USER_DISABLED : SecurityEventType.USER_ENABLED,
+          actorUserId: by?.userId ?? null,
+          actorPersonId: by?.personId ?? null,
+          subjectId: user.id,
+          data: { username: user.username, endedSessions, wasDisabled: !!user.disabledAt },
+        },
+        tx,
+      );
+      return { username: user.username, disabled, endedSessions };
+    });
+  }
+
   private async create(
     account: NewAccount,
     insert: (user: { username: string; passwordHash: string; isAdmin: boolean; createdAt: Date }, tx: Tx) => Promise<StoredUser>,
@@ -81,7 +123,7 @@ export class UserAccountService {
     const username = normalizeUsername(account.username);
     const invalid = usernameProblem(username);
     if (invalid) throw usernameInvalid(invalid);
-    checkPassword(account.password, username);
+    checkPassword(account.password, username, account.demoLogin);
     if (await this.users.findByUsername(username)) throw usernameTaken(username);
     const passwordHash = await this.hasher.hash(account.password);
     return this.users.transaction(async (tx) => {
@@ -95,8 +137,8 @@ export class UserAccountService {
   }
 }
 
-function checkPassword(password: string, username: string): void {
-  const problem = passwordProblem(password, username);
+function checkPassword(password: string, username: string, demoLogin = false): void {
+  const problem = passwordProblem(password, username, { allowCommon: demoLogin });
   if (problem) throw passwordTooWeak(problem);
 }
 

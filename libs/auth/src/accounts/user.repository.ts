@@ -49,6 +49,10 @@ export class UserRepository {
     return tx.user.create({ data: { ...user, personId }, select: USER_FIELDS });
   }
 
+  async setDisabledAt(userId: string, disabledAt: Date | null, tx: Tx = this.prisma): Promise<void> {
+    await tx.user.update({ where: { id: userId }, data: { disabledAt } });
+  }
+
   async setPasswordHash(userId: string, passwordHash: string, tx: Tx = this.prisma): Promise<void> {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
   }

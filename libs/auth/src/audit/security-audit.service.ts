@@ -16,6 +16,8 @@ export const SecurityEventType = {
   ACCESS_DENIED: 'access.denied',
   USER_CREATED: 'auth.user.created',
   PASSWORD_RESET: 'auth.password.reset',
+  USER_DISABLED: 'auth.user.disabled',
+  USER_ENABLED: 'auth.user.enabled',
 } as const;
 
 export type SecurityEventType = (typeof SecurityEventType)[keyof typeof SecurityEventType];

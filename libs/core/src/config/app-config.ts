@@ -75,7 +75,7 @@ const trustProxy = z
 
 // Never echoed in configuration errors, not even when too short to be valid (the public seal key
 // neither: a private key pasted there by mistake would be printed).
-const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET', 'HISTORY_SEAL_KEY', 'HISTORY_SEAL_PUBLIC_KEY']);
+const SECRET_VARIABLES = new Set(['AUTH_TOKEN_SECRET', 'HISTORY_SEAL_KEY', 'HISTORY_SEAL_PUBLIC_KEY', 'HEALTH_TOKEN']);
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -113,6 +113,7 @@ const envSchema = z.object({
   WORK_HOURS: z.preprocess(emptyToUndefined, workHours.default('09:00-18:00')),
   DELIVERY_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(8)),
   CHIEF_DIGEST: z.preprocess(emptyToUndefined, z.stringbool().default(false)),
+  HEALTH_TOKEN: z.preprocess(emptyToUndefined, z.string().min(MIN_SECRET_LENGTH, `must be at least ${MIN_SECRET_LENGTH} characters`).optional()),
   EVIDENCE_DIR: z.preprocess(emptyToUndefined, z.string().optional()),
   HISTORY_SEAL_KEY: z.preprocess(emptyToUndefined, sealPrivateKey.optional()),
   HISTORY_SEAL_PUBLIC_KEY: z.preprocess(emptyToUndefined, sealPublicKey.optional()),
@@ -198,6 +199,8 @@ export class AppConfig {
   readonly historySealKey: KeyObject | undefined;
   /** The key seal signatures are checked with: HISTORY_SEAL_PUBLIC_KEY, else derived from the private key. */
   readonly historySealPublicKey: KeyObject | undefined;
+  /** Lets a monitor read /health's details without logging in (header X-Health-Token); unset → admins only. */
+  readonly healthToken: string | undefined;
 
   constructor(env: Env, overrides: ConfigOverrides = {}) {
     this.nodeEnv = env.NODE_ENV;
@@ -226,6 +229,7 @@ export class AppConfig {
       env.HISTORY_SEAL_PUBLIC_KEY !== undefined
         ? (parseEd25519PublicKey(env.HISTORY_SEAL_PUBLIC_KEY) ?? undefined)
         : this.historySealKey && createPublicKey(this.historySealKey);
+    this.healthToken = env.HEALTH_TOKEN;
     this.smtpUrl = env.SMTP_URL;
     this.mailFrom = env.MAIL_FROM;
     const [start, end] = env.WORK_HOURS.split('-') as [string, string];

@@ -11,7 +11,8 @@ export type ErrorKind =
   | 'UNPROCESSABLE' // 422: well-formed but breaks a business rule
   | 'PAYLOAD_TOO_LARGE' // 413
   | 'RATE_LIMITED' // 429
-  | 'UNAVAILABLE'; // 503
+  | 'UNAVAILABLE' // 503
+  | 'INSUFFICIENT_STORAGE'; // 507: the server has no room to keep what was sent
 
 /**
  * Base of every typed domain error: a stable, English-readable `code` for programs (e.g.

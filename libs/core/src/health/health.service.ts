@@ -23,12 +23,16 @@ export interface HealthWarning {
 /** Something that can raise a non-fatal warning on /health (e.g. a calendar year not loaded). */
 export type WarningSource = () => Promise<HealthWarning[]>;
 
+/** A dependency that must work for the service to be healthy (e.g. the evidence store); throws when down. */
+export type HealthCheck = () => Promise<unknown>;
+
 const TIMEOUT_MS = 2000;
 
 @Injectable()
 export class HealthService {
   private readonly redisUrl: string | undefined;
   private readonly warningSources: WarningSource[] = [];
+  private readonly extraChecks = new Map<string, HealthCheck>();
 
   constructor(
     private readonly prisma: PrismaService,
@@ -43,11 +47,17 @@ export class HealthService {
     this.warningSources.push(source);
   }
 
+  /** Modules add the dependencies they own; a failing one turns /health to 503 under its name. */
+  registerCheck(name: string, check: HealthCheck): void {
+    this.extraChecks.set(name, check);
+  }
+
   async check(): Promise<HealthReport> {
     const checks: Record<string, CheckResult> = {
       database: await probe(() => this.prisma.$queryRaw`SELECT 1`),
     };
     if (this.redisUrl) checks.redis = await probe(() => this.pingRedis(this.redisUrl!));
+    for (const [name, check] of this.extraChecks) checks[name] = await probe(check);
     const up = Object.values(checks).every((c) => c.status === 'up');
     const warnings = up ? (await Promise.all(this.warningSources.map((s) => s().catch(() => [])))).flat() : [];
     return { status: up ? 'ok' : 'error', checks, warnings };

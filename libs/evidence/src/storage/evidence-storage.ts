@@ -37,4 +37,6 @@ export abstract class EvidenceStorage {
   abstract exists(key: string): Promise<boolean>;
   /** Opens an object for reading; null when it is missing. */
   abstract open(key: string): Promise<Readable | null>;
+  /** Throws when an upload could not be stored now (full, read-only, unreachable): for /health. */
+  abstract probe(): Promise<void>;
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileSource, type ByteSource } from '#libs/core';
+import { evidenceStoreFailure } from '../evidence.errors.js';
 import { ContentMeter } from './content-meter.js';
 import { EvidenceStorage, type StagedFile, type StageOptions } from './evidence-storage.js';
 
@@ -29,7 +30,7 @@ export class LocalDiskEvidenceStorage extends EvidenceStorage {
   async stage(source: Readable, options: StageOptions): Promise<StagedFile> {
     const stagingId = randomUUID();
     const temp = this.tempPath(stagingId);
-    await mkdir(join(this.root, 'tmp'), { recursive: true });
+    await mkdir(join(this.root, 'tmp'), { recursive: true }).catch(rethrowStoreFailure);
     const meter = new ContentMeter(options.maxBytes, options.inspectHead);
     // flush: fsync before close — the database will point at these bytes once committed.
     const out = createWriteStream(temp, { flags: 'wx', mode: 0o600, flush: true });
@@ -39,7 +40,7 @@ export class LocalDiskEvidenceStorage extends EvidenceStorage {
       // An early failure can come while the file is still being opened: unlink once it is closed.
       if (!out.closed) await once(out, 'close').catch(() => undefined);
       await unlink(temp).catch(() => undefined);
-      throw e;
+      throw evidenceStoreFailure(e);
     }
     return { stagingId, size: meter.size, sha256: meter.sha256, head: meter.head, tail: meter.tail };
   }
@@ -51,9 +52,26 @@ export class LocalDiskEvidenceStorage extends EvidenceStorage {
   async commit(staged: StagedFile): Promise<string> {
     const id = this.checkedStagingId(staged);
     const key = `${id.slice(0, 2)}/${id}`;
-    await mkdir(join(this.root, 'objects', id.slice(0, 2)), { recursive: true });
-    await rename(this.tempPath(id), this.objectPath(key));
+    try {
+      await mkdir(join(this.root, 'objects', id.slice(0, 2)), { recursive: true });
+      await rename(this.tempPath(id), this.objectPath(key));
+    } catch (e) {
+      throw evidenceStoreFailure(e);
+    }
     return key;
+  }
+
+  /** Writes, reads back and deletes a small file in the staging area: what an upload needs. */
+  async probe(): Promise<void> {
+    const path = join(this.root, 'tmp', `probe-${randomUUID()}`);
+    try {
+      await mkdir(join(this.root, 'tmp'), { recursive: true });
+      await writeFile(path, 'probe', { flag: 'wx', mode: 0o600 });
+      await unlink(path);
+    } catch (e) {
+      await unlink(path).catch(() => undefined);
+      throw evidenceStoreFailure(e);
+    }
   }
 
   async discard(staged: StagedFile): Promise<void> {
@@ -95,6 +113,10 @@ export class LocalDiskEvidenceStorage extends EvidenceStorage {
     if (!STAGING_ID.test(staged.stagingId)) throw new Error('invalid staging id');
     return staged.stagingId;
   }
+}
+
+function rethrowStoreFailure(e: unknown): never {
+  throw evidenceStoreFailure(e);
 }
 
 function ignoreMissing(e: NodeJS.ErrnoException): void {
