@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, type Clock } from '#libs/core';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-people.js';
-import { createTestApi, TEST_TOKEN_SECRET, type TestApi } from '../support/test-app.js';
+import { createTestApi, testAppEnv, type TestApi } from '../support/test-app.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -14,7 +14,7 @@ describe('auth sessions: the refresh cookie, wrong secrets, the absolute lifetim
   /** More API processes on the same database, configured otherwise (same clock). */
   const others: NestFastifyApplication[] = [];
   const otherApi = async (env: Record<string, string>) => {
-    const config = AppConfig.fromEnv({ DATABASE_URL: t.db.url, AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, LOG_LEVEL: 'error', ...env });
+    const config = AppConfig.fromEnv(testAppEnv(t.db.appUrl, env));
     const app = await createApiApp({ config, clock: t.clock as Clock, runJobs: false, logRequests: false });
     await app.getHttpAdapter().getInstance().ready();
     others.push(app);

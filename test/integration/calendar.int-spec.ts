@@ -84,7 +84,7 @@ describe('calendar: working days from the database', () => {
   it('rejects bad dates and unknown query fields with 400 and a code', async () => {
     const bad = await get('/api/calendar/days/2026-02-30');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().code).toBe('INVALID_LOCAL_DATE');
+    expect(bad.json().code).toBe('INVALID_DATE');
     const unknown = await get('/api/calendar/add-workdays?from=2026-09-30&days=3&extra=1');
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().code).toBe('VALIDATION_FAILED');

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '#libs/core';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { DEMO_PASSWORD } from '../../seeds/demo-people.js';
-import { createTestApi, TEST_TOKEN_SECRET, type TestApi } from '../support/test-app.js';
+import { createTestApi, testAppEnv, type TestApi } from '../support/test-app.js';
 
 const MINUTE = 60_000;
 
@@ -19,7 +19,7 @@ describe('login limits under concurrency, per address, behind a proxy', () => {
     t = await createTestApi();
     // Two more API processes on the same database: a plain one, and one behind a proxy on 127.0.0.1.
     second = await createApiApp({ config: t.config, clock: t.clock, runJobs: false, logRequests: false });
-    const behindProxy = AppConfig.fromEnv({ DATABASE_URL: t.db.url, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, TRUST_PROXY: '127.0.0.1' });
+    const behindProxy = AppConfig.fromEnv(testAppEnv(t.db.appUrl, { TRUST_PROXY: '127.0.0.1' }));
     proxied = await createApiApp({ config: behindProxy, clock: t.clock, runJobs: false, logRequests: false });
     for (const app of [second, proxied]) await app.getHttpAdapter().getInstance().ready();
   });

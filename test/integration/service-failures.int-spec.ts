@@ -4,7 +4,7 @@ import { AppConfig, FixedClock, type Clock } from '#libs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { evidenceWorld, multipartBody, PDF, type EvidenceWorld } from './evidence-support.js';
-import { HEALTH_DETAILS, TEST_TOKEN_SECRET } from '../support/test-app.js';
+import { HEALTH_DETAILS, testAppEnv } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 import { testEnvironment } from '../support/test-env.js';
 
@@ -78,10 +78,10 @@ describe('service failures: PostgreSQL unreachable', () => {
       client.pipe(upstream).pipe(client);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    const url = new URL(db.url);
+    const url = new URL(db.appUrl);
     url.hostname = '127.0.0.1';
     url.port = String((proxy.address() as net.AddressInfo).port);
-    const config = AppConfig.fromEnv({ DATABASE_URL: url.toString(), LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET });
+    const config = AppConfig.fromEnv(testAppEnv(url.toString()));
     app = await createApiApp({ config, clock: new FixedClock(new Date('2026-11-26T02:00:00.000Z')) as Clock, runJobs: false, logRequests: false });
     await app.getHttpAdapter().getInstance().ready();
     // The pool's warnings about the connections this test cuts are expected here.

@@ -35,12 +35,17 @@ export const TEST_SEAL_PUBLIC_KEY = 'MCowBQYDK2VwAyEA4CW0polIZy1O74IFVk0PE/15hkY
 export const TEST_HEALTH_TOKEN = 'test-only-health-token-0123456789abcdef';
 export const HEALTH_DETAILS = { 'x-health-token': TEST_HEALTH_TOKEN };
 
+/** The environment of a test API process on `databaseUrl` (external mode needs the secret and the seal key). */
+export function testAppEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, HISTORY_SEAL_KEY: TEST_SEAL_KEY, HEALTH_TOKEN: TEST_HEALTH_TOKEN, ...extra };
+}
+
 /** The real API (Fastify, filters, validation) on its own database, driven with `app.inject`. */
 export async function createTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const db = await createTestDatabase();
   const clock = new FixedClock(new Date(options.now ?? '2026-11-26T02:00:00.000Z'));
   // The application connects as the restricted role, as in production; db.sql stays the owner.
-  const env: Record<string, string> = { DATABASE_URL: db.appUrl, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, HISTORY_SEAL_KEY: TEST_SEAL_KEY, HEALTH_TOKEN: TEST_HEALTH_TOKEN, ...options.env };
+  const env = testAppEnv(db.appUrl, options.env);
   if (options.redis) {
     env.REDIS_URL = testEnvironment().redisUrl;
     env.REDIS_PREFIX = `dt-test-${db.name}`;
