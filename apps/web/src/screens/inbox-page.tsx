@@ -8,8 +8,6 @@ import { useApi } from '../ui/use-api';
 type Inbox = Schemas['InboxDto'];
 type Item = Schemas['InboxItemDto'];
 type Awaiting = Schemas['AwaitingItemDto']['awaiting'][number];
-
-const AWAITING_NAMES: Record<Awaiting, string> = { REVIEW: '待审核', EXTENSION: '延期申请待审批' };
 type Group = keyof Inbox['counts'];
 
 const GROUPS: { key: Group; title: string; hint: string }[] = [
@@ -49,11 +47,8 @@ function InboxRow({ item, awaiting }: { item: Item; awaiting?: Awaiting[] }) {
           {item.deadlineProvisional && <span title="该年度节假日安排尚未发布，期限按周一至周五暂计"> （暂定）</span>}
         </span>
         <span className="task-badges">
-          {awaiting?.map((a) => (
-            <span key={a} className={`badge awaiting-${a.toLowerCase()}`}>
-              {AWAITING_NAMES[a]}
-            </span>
-          ))}
+          {/* A review shows in the status (待审核); an extension request waiting for me needs its own mark. */}
+          {awaiting?.includes('EXTENSION') && <span className="badge awaiting-extension">延期申请待审批</span>}
           <LevelBadge level={item.escalation?.level} name={item.escalation?.name} />
           <span className="badge">{statusName(item.status)}</span>
         </span>
