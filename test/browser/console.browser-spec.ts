@@ -94,11 +94,21 @@ describe('a task from assignment to 办结', () => {
   it('deputy: board → review queue → 通过', async () => {
     const { page, context } = await h.newPage();
     await h.login(page, 'deputy');
+    // The inbox lists it apart from the deputy's own work, under 待我审核, as a review (no extension waits).
+    await page.getByRole('heading', { name: '我的任务' }).waitFor();
+    const inboxRow = page.locator('#awaitingMyReview .task-row', { hasText: TITLE });
+    await inboxRow.locator('.badge', { hasText: '待审核' }).waitFor();
+    expect(await inboxRow.locator('.badge.awaiting-extension').count()).toBe(0);
+    expect(await page.locator('#awaitingMyReview h2').textContent()).toMatch(/^待我审核/);
+    await h.screenshot(page, 'deputy-inbox-awaiting-review');
+
     await page.getByRole('link', { name: '督办看板' }).click();
     await page.getByRole('heading', { name: '督办看板' }).waitFor();
     await page.locator('table .total-row').waitFor();
-    const queued = page.locator('.task-row', { hasText: TITLE });
-    await queued.waitFor();
+    // The board's review queue: the task, at the deputy's step (初核), and the count in its heading.
+    const queued = page.locator('h2:has-text("待我审核") + ul.task-list .task-row', { hasText: TITLE });
+    await queued.locator('.badge', { hasText: '初核' }).waitFor();
+    expect(await page.getByRole('heading', { name: /^待我审核（\d+）$/ }).textContent()).not.toBe('待我审核（0）');
     await h.screenshot(page, 'deputy-board');
 
     // One click 催办 on an overdue task; the button confirms and cannot be pressed twice.
@@ -120,7 +130,13 @@ describe('a task from assignment to 办结', () => {
   it('chief: 通过 → 已办结, with the whole history', async () => {
     const { page, context } = await h.newPage();
     await h.login(page, 'chief');
-    await page.goto(`${h.baseUrl}/tasks/${taskId}`);
+    // Past the deputy's step it waits for the chief: in the chief's 待我审核, not the deputy's.
+    const inboxRow = page.locator('#awaitingMyReview .task-row', { hasText: TITLE });
+    await inboxRow.waitFor();
+    const deputy = await h.apiAs('deputy');
+    expect((await deputy<{ awaitingMyReview: { id: string }[] }>('GET', '/api/inbox')).awaitingMyReview.map((i) => i.id)).not.toContain(taskId);
+    await inboxRow.getByRole('link', { name: TITLE }).click();
+    await page.waitForURL(`**/tasks/${taskId}`);
     await page.getByRole('button', { name: '通过', exact: true }).click();
     await page.locator('.page-header .badge.status', { hasText: '已办结' }).waitFor();
     await page.getByText('当前没有需要您处理的操作。').waitFor();

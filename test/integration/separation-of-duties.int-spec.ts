@@ -118,6 +118,38 @@ describe('separation of duties over HTTP', () => {
     await call('POST', `/api/absences/${absence.body.id}/cancel`, 'chief');
   });
 
+  it("(e) the bureau leader sees a chief's own task while its extension waits for them, and nothing else of the unit", async () => {
+    // The bureau leader (named in (c)) holds no post in the unit: only their decision makes a task visible.
+    const chiefTask = async (title: string) =>
+      (
+        await t.db.sql(
+          `INSERT INTO task (kind, unit_id, post_id, assignee_person_id, title, status, review_steps, assigned_on, issued_at, due_date, due_at, next_escalation_at)
+           SELECT 'AD_HOC', p.unit_id, p.id, $1, $2, 'IN_PROGRESS', '{}', '2026-11-20', now(), '2026-12-04', '2026-12-04T10:00:00Z', '2026-12-04T10:00:00Z'
+             FROM post p WHERE p.code = 'chief' RETURNING id`,
+          [person.chief, title],
+        )
+      )[0]!.id as string;
+    const own = await chiefTask('国土空间总体规划实施评估');
+    const other = await chiefTask('科室年度工作总结');
+    const { body: unrelated } = await call('POST', '/api/tasks', 'deputy', { postId: post['officer-2'], title: '耕地保护检查', dueDate: '2026-12-04' });
+    const ext = await askExtension(own, 'chief');
+    expect(await allowed(own, 'chief')).not.toContain('DECIDE_EXTENSION');
+
+    const seen = await call('GET', `/api/tasks/${own}`, 'leader');
+    expect(seen.status).toBe(200);
+    expect(seen.body.task.extensionRequests).toEqual([expect.objectContaining({ id: ext, status: 'PENDING' })]);
+    expect(seen.body.allowedActions).toEqual(['DECIDE_EXTENSION']);
+    const inbox = (await call('GET', '/api/inbox', 'leader')).body.awaitingMyReview as Json[];
+    expect(inbox.map((i) => [i.id, i.awaiting])).toEqual([[own, ['EXTENSION']]]);
+    expect((await call('GET', '/api/inbox', 'chief')).body.awaitingMyReview.map((i: Json) => i.id)).not.toContain(own);
+    for (const id of [other, unrelated.id]) expect((await call('GET', `/api/tasks/${id}`, 'leader')).status).toBe(404);
+
+    expect((await call('POST', `/api/extension-requests/${ext}/approve`, 'leader', {})).body).toMatchObject({ status: 'APPROVED', dueDate: '2026-12-18' });
+    // Decided: the task is no longer theirs to see.
+    expect((await call('GET', `/api/tasks/${own}`, 'leader')).status).toBe(404);
+    expect(await inboxReviews('leader')).toEqual([]);
+  });
+
   it('(a) an acting deputy who assigns to their own post cannot approve it or decide its extension; the chief can', async () => {
     // 李敏 left the deputy post yesterday; 王磊 (officer-1) acts as deputy from today.
     await t.db.sql(`UPDATE post_assignment SET end_date = '2026-11-25' WHERE post_id = $1 AND person_id = $2`, [post.deputy, person.deputy]);

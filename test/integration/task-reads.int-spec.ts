@@ -118,6 +118,7 @@ describe('task reads: raw SQL equals the model API', () => {
       requiredEvidence: task.requiredEvidence,
       escalationCycle: task.escalationCycle,
       bureauLeaderPersonId: null,
+      extensionPending: (await prisma.extensionRequest.count({ where: { taskId: id, status: 'PENDING' } })) > 0,
       chain: await Promise.all(
         (await tasks.chainOf(task.postId)).map(async (p) => ({
           ...p,
@@ -127,6 +128,8 @@ describe('task reads: raw SQL equals the model API', () => {
     };
     expect(expected.chain.map((p) => p.kind)).toEqual(['OFFICER', 'DEPUTY', 'CHIEF']);
     expect(expected.chain.every((p) => p.holders.length === 1)).toBe(true);
+    // The overdue task has a pending extension request, the plain one none (see beforeAll).
+    expect(expected.extensionPending).toBe(which === 'overdue');
     expect(await tasks.findRecord(id, TODAY)).toEqual(expected);
     expect(await prisma.$transaction((tx) => tasks.findRecord(id, TODAY, tx))).toEqual(expected);
     // Before anyone held the posts: the same chain, nobody in it.

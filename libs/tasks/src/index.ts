@@ -20,7 +20,7 @@ export * from './jobs/task-jobs.js';
 export * from './assignment/assignment.rules.js';
 export * from './task/task.repository.js';
 export * from './deadline/deadline-recompute.service.js';
-export { canViewTask, extensionDecision, reviewAuthority, reviewDecision, taskRoles } from './task/task-access.rules.js';
+export { extensionAuthority, extensionDecision, reviewAuthority, reviewDecision, taskRoles, taskWork } from './task/task-access.rules.js';
 export * from './attachment/attachment-file-store.js';
 export * from './attachment/attachment-view.js';
 export * from './attachment/task-attachment.service.js';

@@ -47,6 +47,15 @@ export class InboxItemDto {
   @ApiProperty({ type: LevelBadge, nullable: true }) escalation!: LevelBadge | null;
 }
 
+export class AwaitingItemDto extends InboxItemDto {
+  @ApiProperty({
+    enum: ['REVIEW', 'EXTENSION'],
+    isArray: true,
+    description: "what waits for the caller: the task's current review step, its pending extension request, or both",
+  })
+  awaiting!: ('REVIEW' | 'EXTENSION')[];
+}
+
 class InboxCounts {
   @ApiProperty() overdue!: number;
   @ApiProperty() returned!: number;
@@ -67,10 +76,11 @@ export class InboxDto {
   @ApiProperty({ type: [InboxItemDto] }) dueThisWeek!: InboxItemDto[];
   @ApiProperty({ type: [InboxItemDto] }) later!: InboxItemDto[];
   @ApiProperty({
-    type: [InboxItemDto],
-    description: "tasks whose current review step is the caller's, apart from the groups (not in counts or total); never work the caller does themselves",
+    type: [AwaitingItemDto],
+    description:
+      "tasks whose current review step or pending extension request is the caller's to decide, apart from the groups (not in counts or total); never work the caller does themselves",
   })
-  awaitingMyReview!: InboxItemDto[];
+  awaitingMyReview!: AwaitingItemDto[];
 }
 
 class BoardFigures {

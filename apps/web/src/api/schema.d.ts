@@ -1131,6 +1131,28 @@ export interface components {
             name: string | null;
             personId: string;
         };
+        AwaitingItemDto: {
+            /** @description set for a post covered as AB backup */
+            actingFor: components["schemas"]["ActingFor"] | null;
+            /** @description what waits for the caller: the task's current review step, its pending extension request, or both */
+            awaiting: ("REVIEW" | "EXTENSION")[];
+            deadlineProvisional: boolean;
+            /** Format: date-time */
+            dueAt: string;
+            /** @example 2026-12-01 */
+            dueDate: string;
+            escalation: components["schemas"]["LevelBadge"] | null;
+            id: string;
+            /** @description working days overdue; 0 when not overdue */
+            overdueWorkdays: number;
+            post: components["schemas"]["InboxPost"];
+            returnReason: string | null;
+            status: string;
+            title: string;
+            /** @description working days to the due date (0 on the day); null once overdue */
+            workdaysLeft: number | null;
+            workItem: components["schemas"]["IdTitle"] | null;
+        };
         BoardFigures: {
             /** @description due within 2 working days, not yet late */
             atRisk: number;
@@ -1399,8 +1421,8 @@ export interface components {
         };
         InboxDto: {
             awaitingAcceptance: components["schemas"]["InboxItemDto"][];
-            /** @description tasks whose current review step is the caller's, apart from the groups (not in counts or total); never work the caller does themselves */
-            awaitingMyReview: components["schemas"]["InboxItemDto"][];
+            /** @description tasks whose current review step or pending extension request is the caller's to decide, apart from the groups (not in counts or total); never work the caller does themselves */
+            awaitingMyReview: components["schemas"]["AwaitingItemDto"][];
             counts: components["schemas"]["InboxCounts"];
             dueThisWeek: components["schemas"]["InboxItemDto"][];
             dueToday: components["schemas"]["InboxItemDto"][];

@@ -7,6 +7,7 @@ import { useApi } from '../ui/use-api';
 
 type Inbox = Schemas['InboxDto'];
 type Item = Schemas['InboxItemDto'];
+type Awaiting = Schemas['AwaitingItemDto']['awaiting'][number];
 type Group = keyof Inbox['counts'];
 
 const GROUPS: { key: Group; title: string; hint: string }[] = [
@@ -25,7 +26,7 @@ function DaysLeft({ item }: { item: Item }) {
   return <span className="days">剩 {item.workdaysLeft} 个工作日</span>;
 }
 
-function InboxRow({ item }: { item: Item }) {
+function InboxRow({ item, awaiting }: { item: Item; awaiting?: Awaiting[] }) {
   return (
     <li className={`task-row ${levelBar(item.escalation?.level)}`}>
       <div className="task-main">
@@ -46,6 +47,8 @@ function InboxRow({ item }: { item: Item }) {
           {item.deadlineProvisional && <span title="该年度节假日安排尚未发布，期限按周一至周五暂计"> （暂定）</span>}
         </span>
         <span className="task-badges">
+          {/* A review shows in the status (待审核); an extension request waiting for me needs its own mark. */}
+          {awaiting?.includes('EXTENSION') && <span className="badge awaiting-extension">延期申请待审批</span>}
           <LevelBadge level={item.escalation?.level} name={item.escalation?.name} />
           <span className="badge">{statusName(item.status)}</span>
         </span>
@@ -54,7 +57,7 @@ function InboxRow({ item }: { item: Item }) {
   );
 }
 
-/** 我的任务: open tasks of my posts (and posts I cover), most urgent group first; then those waiting for my review. */
+/** 我的任务: open tasks of my posts (and posts I cover), most urgent group first; apart, those waiting for my review or extension decision. */
 export function InboxPage() {
   const inbox = useApi(() => unwrap(api.GET('/api/inbox')), []);
   const data = inbox.data;
@@ -85,7 +88,7 @@ export function InboxPage() {
               </h2>
               <ul className="task-list">
                 {data.awaitingMyReview.map((item) => (
-                  <InboxRow key={item.id} item={item} />
+                  <InboxRow key={item.id} item={item} awaiting={item.awaiting} />
                 ))}
               </ul>
             </div>

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { accessDenied, adminRequired } from '../auth.errors.js';
 import { SecurityAuditService, SecurityEventType } from '../audit/security-audit.service.js';
 import * as rules from './access.rules.js';
-import type { Actor, Decision, PostRef, UnitScope } from './actor.types.js';
+import type { Actor, Decision, PostRef, UnitScope, WorkRef } from './actor.types.js';
 
 /** Builds the error a missing object answers with; a hidden object answers exactly the same. */
 export type NotFound = () => Error;
@@ -29,6 +29,11 @@ export class AccessPolicyService {
 
   canViewPost(actor: Actor, post: PostRef): boolean {
     return rules.canViewPost(actor, post);
+  }
+
+  /** A task: its post's rule, or being party to it now (see rules.canViewWork). */
+  canViewWork(actor: Actor, work: WorkRef): boolean {
+    return rules.canViewWork(actor, work);
   }
 
   canActOnPost(actor: Actor, post: PostRef): boolean {

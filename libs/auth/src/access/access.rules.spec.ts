@@ -5,6 +5,7 @@ import {
   canViewPost,
   canViewUnit,
   canViewUnitReports,
+  canViewWork,
   decideActOnPost,
   decideViewPost,
   decideViewUnit,
@@ -95,6 +96,29 @@ describe('viewing and acting on posts', () => {
     expect(decideActOnPost(a, p)).toBe(act);
     expect(canViewPost(a, p)).toBe(view === 'allow');
     expect(canActOnPost(a, p)).toBe(act === 'allow');
+  });
+});
+
+describe('viewing a piece of work', () => {
+  // ACTORS all share the person id 'p'; being party to the work is by person.
+  it.each<[ActorName, PostName, parties: string[], view: boolean]>([
+    // the post's rule alone
+    ['deputy', 'officer1', [], true],
+    ['officer1', 'officer2', [], false],
+    ['nobody', 'chief', [], false],
+    // party to it (works it, assigned it, or takes its pending review or extension decision)
+    ['nobody', 'chief', ['p'], true],
+    ['deputy2', 'officer1', ['p'], true],
+    ['officer1', 'officer2', ['p'], true],
+    // someone else being party to it changes nothing
+    ['nobody', 'chief', ['q'], false],
+    ['deputy2', 'officer1', ['q'], false],
+  ])('%s on work of post %s with parties %j: %s', (who, target, parties, view) => {
+    expect(canViewWork(ACTORS[who], { post: POSTS[target], parties })).toBe(view);
+  });
+
+  it('a person-less account is never party to work', () => {
+    expect(canViewWork({ ...ACTORS.nobody, personId: null }, { post: POSTS.chief, parties: [] })).toBe(false);
   });
 });
 

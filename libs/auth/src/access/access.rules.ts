@@ -1,5 +1,5 @@
 import type { PostKind } from '@prisma/client';
-import type { Actor, ActorRole, Decision, PostRef, Role, UnitScope } from './actor.types.js';
+import type { Actor, ActorRole, Decision, PostRef, Role, UnitScope, WorkRef } from './actor.types.js';
 
 /*
  * The access rules, as pure functions of the actor and the target. Existence is revealed per unit:
@@ -54,6 +54,15 @@ export function canViewUnit(actor: Actor, unitId: string): boolean {
 
 export function canViewPost(actor: Actor, post: PostRef): boolean {
   return actor.isAdmin || holdsPost(actor, post.id) || leadsUnit(actor, post.unitId);
+}
+
+/**
+ * Seeing a piece of work: whoever may see its post, and the people party to it now (e.g. an AB
+ * backup working it, or the bureau leader a review or an extension decision went up to) — only the
+ * work itself, and only while they are party to it; nothing else of the unit becomes visible.
+ */
+export function canViewWork(actor: Actor, work: WorkRef): boolean {
+  return canViewPost(actor, work.post) || (actor.personId !== null && work.parties.includes(actor.personId));
 }
 
 /** Acting on a post's work: its holder, or the holder of the post it reports to. Never admin as such. */

@@ -27,6 +27,16 @@ export interface PostRef {
   reportsToId: string | null;
 }
 
+/**
+ * A piece of work (a task) for the access rules: its post, and the people party to it now — who
+ * works it, who assigned it, and who takes a step of it that is pending (a review, an extension
+ * decision), as the owning library's separation-of-duties rule names them.
+ */
+export interface WorkRef {
+  post: PostRef;
+  parties: readonly string[];
+}
+
 export type Role = 'officer' | 'deputy' | 'chief';
 
 export type ActorRole = { role: Role; unitId: string } | { role: 'admin' };

@@ -3,7 +3,7 @@ import type { Actor } from '#libs/auth';
 import { CalendarService, localDateOf, overdueWorkdays, type LocalDate, type WorkingCalendar } from '#libs/calendar';
 import { Clock } from '#libs/core';
 import { LEVEL_COLOURS, LEVEL_NAMES } from '#libs/escalation';
-import { TaskService } from '#libs/tasks';
+import { TaskService, type AwaitedStep } from '#libs/tasks';
 import { INBOX_GROUPS, inboxGroupOf, type InboxGroup } from '../rules/inbox-grouping.rules.js';
 import { InboxRepository, type InboxRow } from './inbox.repository.js';
 
@@ -26,11 +26,15 @@ export interface InboxItem {
   escalation: { level: number; name: string; colour: string } | null;
 }
 
+/** A task waiting for the caller's decision: its review step, an extension request, or both. */
+export type AwaitingItem = InboxItem & { awaiting: AwaitedStep[] };
+
 /**
  * The caller's open tasks by urgency group (counts and total are about these), and apart from
- * them the tasks waiting for the caller's review (never work they do themselves: separation of duties).
+ * them the tasks waiting for the caller's review or extension decision (never work they do
+ * themselves: separation of duties).
  */
-export type Inbox = { today: string; counts: Record<InboxGroup, number>; total: number; awaitingMyReview: InboxItem[] } & Record<InboxGroup, InboxItem[]>;
+export type Inbox = { today: string; counts: Record<InboxGroup, number>; total: number; awaitingMyReview: AwaitingItem[] } & Record<InboxGroup, InboxItem[]>;
 
 @Injectable()
 export class InboxService {
@@ -44,10 +48,12 @@ export class InboxService {
   async inboxOf(actor: Actor): Promise<Inbox> {
     const now = this.clock.now();
     const today = localDateOf(now);
-    const [rows, reviewRows] = await Promise.all([
+    const [rows, awaited] = await Promise.all([
       actor.personId ? this.repository.openTasksAssignedTo(actor.personId) : [],
-      this.tasks.awaitingReviewBy(actor).then((tasks) => this.repository.tasksByIds(tasks.map((task) => task.id))),
+      this.tasks.awaitingDecisionBy(actor),
     ]);
+    const awaitingOf = new Map(awaited.map((entry) => [entry.task.id, entry.awaiting]));
+    const reviewRows = await this.repository.tasksByIds([...awaitingOf.keys()]);
     const calendars = new Map<string, WorkingCalendar>();
     const calendarOf = async (orgId: string) => {
       if (!calendars.has(orgId)) calendars.set(orgId, await this.calendars.calendarFor(orgId));
@@ -59,10 +65,11 @@ export class InboxService {
       const group = inboxGroupOf({ ...row, dueDate }, now, today);
       inbox[group].push(toItem(row, dueDate, group === 'overdue', now, today, await calendarOf(row.orgId)));
     }
-    const awaitingMyReview: InboxItem[] = [];
+    const awaitingMyReview: AwaitingItem[] = [];
     for (const row of reviewRows) {
       const dueDate = row.dueDate as LocalDate;
-      awaitingMyReview.push(toItem(row, dueDate, now.getTime() >= row.dueAt.getTime(), now, today, await calendarOf(row.orgId)));
+      const item = toItem(row, dueDate, now.getTime() >= row.dueAt.getTime(), now, today, await calendarOf(row.orgId));
+      awaitingMyReview.push({ ...item, awaiting: awaitingOf.get(row.id)! });
     }
     const counts = Object.fromEntries(INBOX_GROUPS.map((g) => [g, inbox[g].length])) as Record<InboxGroup, number>;
     return { today, counts, total: rows.length, ...inbox, awaitingMyReview };

@@ -1,4 +1,4 @@
-import { canViewPost, type Actor } from '#libs/auth';
+import type { Actor, WorkRef } from '#libs/auth';
 import { decideStep, stepAuthority, type StepAuthority, type StepDecision } from '../rules/separation-of-duties.rules.js';
 import { currentReviewer, type TaskRole } from '../rules/task-state.rules.js';
 import type { ChainPost, TaskRecord } from './task.types.js';
@@ -26,8 +26,15 @@ export function reviewDecision(actor: Actor, task: TaskRecord): StepDecision | n
  * the same separation of duties as a review (a chief's own task: the bureau leader).
  */
 export function extensionDecision(actor: Actor, task: TaskRecord): StepDecision {
-  return decideStep(actor.personId, task.chain[1]?.kind ?? 'CHIEF', task);
+  return decideStep(actor.personId, extensionLevel(task), task);
 }
+
+/** Who decides an extension request of the task (see extensionDecision). */
+export function extensionAuthority(task: TaskRecord): StepAuthority {
+  return stepAuthority(extensionLevel(task), task);
+}
+
+const extensionLevel = (task: TaskRecord) => task.chain[1]?.kind ?? 'CHIEF';
 
 /** What the actor is to the task. Roles come from being the named assignee or assigner, and from the review rule. */
 export function taskRoles(actor: Actor, task: TaskRecord): Set<TaskRole> {
@@ -39,11 +46,16 @@ export function taskRoles(actor: Actor, task: TaskRecord): Set<TaskRole> {
   return roles;
 }
 
-/** Who may see a task: whoever may see its post, and whoever works or reviews it (e.g. an AB backup, the bureau leader). */
-export function canViewTask(actor: Actor, task: TaskRecord): boolean {
-  if (canViewPost(actor, postRef(task.chain[0]))) return true;
-  const roles = taskRoles(actor, task);
-  return roles.has('ASSIGNEE') || roles.has('REVIEWER') || roles.has('ASSIGNER');
+/**
+ * The task for the access policy (AccessPolicyService.canViewWork): its post, and the people party
+ * to it now — its assignee and assigner, whoever takes its current review step and, while an
+ * extension request waits, whoever decides it (separation of duties: e.g. the bureau leader on a
+ * chief's own task). They see the task, and only while that lasts.
+ */
+export function taskWork(task: TaskRecord): WorkRef {
+  const parties = [task.assigneePersonId, task.assignedById, ...(reviewAuthority(task)?.personIds ?? [])];
+  if (task.extensionPending) parties.push(...extensionAuthority(task).personIds);
+  return { post: postRef(task.chain[0]), parties: parties.filter((p): p is string => p !== null) };
 }
 
 /**

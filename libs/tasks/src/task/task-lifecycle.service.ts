@@ -5,7 +5,7 @@ import { localDateOf } from '#libs/calendar';
 import { Clock } from '#libs/core';
 import { transition, type TaskAction } from '../rules/task-state.rules.js';
 import { selfReviewError, TaskError, TaskErrorCode, taskNotFound } from '../task.errors.js';
-import { canViewTask, reviewAuthority, reviewDecision, taskRoles } from './task-access.rules.js';
+import { reviewAuthority, reviewDecision, taskRoles, taskWork } from './task-access.rules.js';
 import { TaskRepository } from './task.repository.js';
 import { TaskService } from './task.service.js';
 
@@ -45,7 +45,7 @@ export class TaskLifecycleService {
     }
     return this.tasks.transaction(async (tx) => {
       const task = await this.tasks.findRecord(id, localDateOf(this.clock.now()), tx);
-      if (!task || !canViewTask(actor, task)) throw taskNotFound(id);
+      if (!task || !this.access.canViewWork(actor, taskWork(task))) throw taskNotFound(id);
       const reviewing = action === 'APPROVE' || action === 'RETURN';
       // Someone who would review but works the task is told why, not just "not the reviewer".
       const conflict = reviewing ? selfReviewError(reviewDecision(actor, task) ?? '', id) : null;

@@ -9,13 +9,16 @@ import { toAttachmentView } from '../attachment/attachment-view.js';
 import { DeadlineService } from '../deadline/deadline.service.js';
 import { rankOf, validReviewSteps } from '../rules/review-steps.rules.js';
 import { TaskError, TaskErrorCode, taskNotFound } from '../task.errors.js';
-import { canAssignTo, canViewTask, extensionDecision, reviewDecision, taskRoles } from './task-access.rules.js';
+import { canAssignTo, extensionDecision, reviewDecision, taskRoles, taskWork } from './task-access.rules.js';
 import { allowedTaskActions } from './task-actions.rules.js';
 import { historyActorName, historyEventLabel } from './history-labels.js';
 import { toDbDate } from './dates.js';
 import { TaskRepository } from './task.repository.js';
 import type { Page, TaskFilter, TaskRecord, TaskSummary, TaskVisibility } from './task.types.js';
 import { DateWindowService } from '#libs/calendar';
+
+/** A step of a task waiting for someone's decision: its review, or an extension request. */
+export type AwaitedStep = 'REVIEW' | 'EXTENSION';
 
 export interface NewAdHocTask {
   postId: string;
@@ -123,7 +126,7 @@ export class TaskService {
   /** A task the actor may see; anything else answers the same 404 as a missing id. */
   async getVisible(actor: Actor, id: string): Promise<TaskRecord> {
     const task = await this.tasks.findRecord(id, localDateOf(this.clock.now()));
-    if (!task || !canViewTask(actor, task)) throw taskNotFound(id);
+    if (!task || !this.access.canViewWork(actor, taskWork(task))) throw taskNotFound(id);
     return task;
   }
 
@@ -159,8 +162,27 @@ export class TaskService {
   async awaitingReviewBy(actor: Actor, unitId?: string): Promise<TaskRecord[]> {
     if (!actor.personId) return [];
     const today = localDateOf(this.clock.now());
-    const records = await this.tasks.pendingReviewRecords(unitId ? { unitId } : { personId: actor.personId }, today);
+    const records = await this.tasks.pendingStepRecords(unitId ? { unitId } : { personId: actor.personId }, today);
     return records.filter((record) => reviewDecision(actor, record) === 'ALLOWED');
+  }
+
+  /**
+   * Everything waiting for the actor's decision wherever they decide: tasks whose current review
+   * step is theirs, and open tasks whose extension request is theirs to decide (the same rule:
+   * e.g. the bureau leader for a chief's own task), each with what it waits for.
+   */
+  async awaitingDecisionBy(actor: Actor): Promise<{ task: TaskRecord; awaiting: AwaitedStep[] }[]> {
+    if (!actor.personId) return [];
+    const today = localDateOf(this.clock.now());
+    const records = await this.tasks.pendingStepRecords({ personId: actor.personId }, today, true);
+    return records
+      .map((task) => {
+        const awaiting: AwaitedStep[] = [];
+        if (reviewDecision(actor, task) === 'ALLOWED') awaiting.push('REVIEW');
+        if (task.extensionPending && extensionDecision(actor, task) === 'ALLOWED') awaiting.push('EXTENSION');
+        return { task, awaiting };
+      })
+      .filter((entry) => entry.awaiting.length > 0);
   }
 
   list(actor: Actor, filter: TaskFilter, page: Page): Promise<{ items: TaskSummary[]; total: number }> {

@@ -34,6 +34,8 @@ export interface TaskRecord {
   chain: StaffedChainPost[];
   /** 分管局领导 of the organisation: decides a step nobody above in the unit may take. */
   bureauLeaderPersonId: string | null;
+  /** An extension request of the task waits for a decision. */
+  extensionPending: boolean;
 }
 
 export interface TaskFilter {
