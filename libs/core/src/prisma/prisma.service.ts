@@ -29,6 +29,9 @@ export class PrismaService extends PrismaClient implements OnApplicationShutdown
     // replaces it on the next checkout.
     const logger = new Logger('PrismaService');
     pool.on('error', (error) => logger.warn(`idle database connection closed: ${error.message}`));
+    // A connection lost while checked out (mid-query or mid-transaction) fails its queries, which
+    // the caller sees (503); without a listener the client's 'error' event would end the process.
+    pool.on('connect', (client) => client.on('error', (error) => logger.warn(`database connection lost: ${error.message}`)));
   }
 
   /** A transaction for raw-SQL repository methods only (see DirectSql); everything else uses $transaction. */
