@@ -103,7 +103,7 @@ describe('separation of duties over HTTP', () => {
     expect(await act(body.id, 'approve', 'chief')).toMatchObject({ status: 403, body: { code: 'TASK_NO_INDEPENDENT_REVIEWER' } });
 
     const leader = (await t.db.sql(`INSERT INTO person (name) VALUES ('钱局长') RETURNING id`))[0]!.id as string;
-    await t.app.get(UserAccountService).createUserForPerson({ username: 'leader', password: DEMO_PASSWORD }, leader);
+    await t.app.get(UserAccountService).createUserForPerson({ username: 'leader', password: DEMO_PASSWORD, demoLogin: true }, leader);
     as.leader = await loginAs(t, 'leader');
     expect((await call('PUT', '/api/org/bureau-leader', 'admin', { personId: leader })).status).toBe(200);
 

@@ -43,7 +43,8 @@ export async function createSecondUnit(t: TestApi): Promise<SecondUnit> {
   for (const [postId, username, name] of holders) {
     const personId = await one(`INSERT INTO person (name) VALUES ($1) RETURNING id`, [name]);
     await t.db.sql(`INSERT INTO post_assignment (post_id, person_id, start_date) VALUES ($1, $2, '2026-01-01')`, [postId, personId]);
-    await accounts.createUserForPerson({ username, password: DEMO_PASSWORD }, personId);
+    // Test fixtures share the demo logins' password, as demo accounts (refused for real ones).
+    await accounts.createUserForPerson({ username, password: DEMO_PASSWORD, demoLogin: true }, personId);
   }
   return { unitId, posts: { chief, deputy, officer }, usernames };
 }
