@@ -104,7 +104,7 @@ describe('poison rows in the sweep and task generation', () => {
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.ref_id === unplannable.id)).toMatchObject({ error_code: 'SCHEDULE_INVALID', attempts: 1 });
     expect(rows.find((r) => r.ref_id === refused.id)).toMatchObject({ error_code: 'P0001', attempts: 1 });
-    expect(rows.find((r) => r.ref_id === refused.id).error_message).toContain('task refused');
+    expect(rows.find((r) => r.ref_id === refused.id)!.error_message).toContain('task refused');
 
     // Waiting for their retry time: left alone by the next run.
     expect((await generation.generate()).setAside).toBe(0);
