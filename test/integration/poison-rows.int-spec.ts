@@ -1,7 +1,7 @@
 import { HealthService } from '#libs/core';
 import { SweepService } from '#libs/escalation';
 import { TaskGenerationService } from '#libs/tasks';
-import { createTestApi, type TestApi } from '../support/test-app.js';
+import { createTestApi, loginAs, type TestApi } from '../support/test-app.js';
 
 /**
  * One bad row never stops a batch: a task whose data cannot be processed (a deadline in year 1,
@@ -123,5 +123,34 @@ describe('poison rows in the sweep and task generation', () => {
     expect(await tasksOf('坏日程')).toBe(3);
     expect(await generationRows()).toEqual([]);
     t.clock.set('2026-11-26T02:00:00.000Z');
+  });
+
+  it('administrators list the set-aside rows and retry one at once; others may not', async () => {
+    const [poison] = await seed(1, '管理员可见毒任务', '0001-01-01');
+    await t.app.get(SweepService).sweep();
+    const [admin, chief] = [await loginAs(t, 'admin'), await loginAs(t, 'chief')];
+    const list = await t.app.inject({ method: 'GET', url: '/api/admin/set-aside', headers: admin });
+    expect(list.statusCode).toBe(200);
+    const [row] = list.json();
+    expect(row).toMatchObject({ kind: 'ESCALATION_SWEEP', refId: poison.id, errorCode: 'OUTBOX_MESSAGE_INVALID', attempts: 1 });
+    expect(row.errorMessage).toContain('0001-01-01');
+    expect(new Date(row.retryAfter).getTime()).toBe(t.clock.now().getTime() + 60_000);
+    expect(row.firstFailedAt).toBe(row.lastFailedAt);
+
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/set-aside', headers: chief })).json()).toMatchObject({ code: 'ADMIN_REQUIRED' });
+    const denied = await t.app.inject({ method: 'POST', url: `/api/admin/set-aside/${row.id}/retry`, headers: chief });
+    expect(denied.statusCode).toBe(403);
+    const missing = await t.app.inject({ method: 'POST', url: '/api/admin/set-aside/00000000-0000-4000-8000-000000000000/retry', headers: admin });
+    expect(missing).toMatchObject({ statusCode: 404 });
+    expect(missing.json().code).toBe('SET_ASIDE_NOT_FOUND');
+
+    // Retried now: the next sweep tries it without waiting for its backoff.
+    const retried = await t.app.inject({ method: 'POST', url: `/api/admin/set-aside/${row.id}/retry`, headers: admin });
+    expect(retried.statusCode).toBe(200);
+    expect(new Date(retried.json().retryAfter).getTime()).toBe(t.clock.now().getTime());
+    await t.app.get(SweepService).sweep();
+    expect((await setAside())[0].attempts).toBe(2);
+    await t.db.sql(`UPDATE task SET status = 'CANCELLED' WHERE id = $1`, [poison.id]);
+    await t.db.sql(`DELETE FROM set_aside_row`);
   });
 });
