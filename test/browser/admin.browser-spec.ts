@@ -178,7 +178,7 @@ it('lists a work item’s schedules in words with their next five occurrences; c
   await phone.context().close();
 }, 180_000);
 
-it('shows the rows set aside by the batches (none on a healthy system), admin only', async () => {
+it('shows the rows set aside by the batches under 系统管理 (none on a healthy system)', async () => {
   // Seeding a poison row needs SQL the embedded default does not expose here; the list itself,
   // retry and the Chinese rendering of rows are covered by poison-rows / poison-outbox and the API.
   expect(await admin<unknown[]>('GET', '/api/admin/set-aside')).toEqual([]);
