@@ -19,11 +19,24 @@ export class ChaosCheck {
   async progress(): Promise<{ escalations: number; dueTasks: number; outboxOpen: number; outboxTotal: number }> {
     const [row] = await this.query<{ escalations: string; due_tasks: string; outbox_open: string; outbox_total: string }>(
       `SELECT (SELECT count(*) FROM escalation) AS escalations,
-              (SELECT count(*) FROM task WHERE next_escalation_at <= now() AND status NOT IN ('DONE', 'CANCELLED')) AS due_tasks,
+              (SELECT count(*) FROM task t WHERE next_escalation_at <= now() AND status NOT IN ('DONE', 'CANCELLED')
+                  AND NOT EXISTS (SELECT 1 FROM set_aside_row s WHERE s.kind = 'ESCALATION_SWEEP' AND s.ref_id = t.id)) AS due_tasks,
               (SELECT count(*) FROM outbox WHERE status <> 'SENT') AS outbox_open,
               (SELECT count(*) FROM outbox) AS outbox_total`,
     );
     return { escalations: +row!.escalations, dueTasks: +row!.due_tasks, outboxOpen: +row!.outbox_open, outboxTotal: +row!.outbox_total };
+  }
+
+  /** The poison task: set aside by the sweep (with what error, how often tried) and what it got. */
+  async poison(taskId: string): Promise<{ setAside: boolean; errorCode: string | null; attempts: number; escalations: number; otherSetAside: number }> {
+    const [row] = await this.query<{ error_code: string | null; attempts: number | null; escalations: string; other: string }>(
+      `SELECT s.error_code, s.attempts,
+              (SELECT count(*) FROM escalation WHERE task_id = $1::uuid) AS escalations,
+              (SELECT count(*) FROM set_aside_row WHERE ref_id <> $1::uuid) AS other
+         FROM (SELECT 1) one LEFT JOIN set_aside_row s ON s.kind = 'ESCALATION_SWEEP' AND s.ref_id = $1::uuid`,
+      [taskId],
+    );
+    return { setAside: row!.error_code !== null, errorCode: row!.error_code, attempts: row!.attempts ?? 0, escalations: +row!.escalations, otherSetAside: +row!.other };
   }
 
   /** Of the given outbox ids, those not marked SENT (sent by SMTP but not yet recorded). */

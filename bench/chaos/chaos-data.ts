@@ -13,6 +13,10 @@ import pg from 'pg';
  *
  * Every task's first `next_escalation_at` is spread over the first seconds of the run, so the
  * sweeps run while workers are being killed.
+ *
+ * One more, the poison task, is written as bad data the API refuses today (due in year 1, as
+ * tasks created before dates were checked may be): no level is expected of it; its sweep must
+ * fail, set it aside and block nothing else. Its description is `poison`.
  */
 export type TaskGroup = 'past' | 'crossing' | 'future';
 
@@ -31,7 +35,11 @@ export interface ChaosData {
   /** When the crossing group's deadline (the organisation's cut-off today) passes. */
   crossingAt: Date;
   cutoff: string;
+  /** The task with an impossible due date, due in the middle of the spread. */
+  poisonTaskId: string;
 }
+
+export const POISON_DUE_DATE = '0001-01-01';
 
 export function shanghaiDate(instant: Date): string {
   return new Date(instant.getTime() + SHANGHAI_MS).toISOString().slice(0, 10);
@@ -150,9 +158,17 @@ export async function loadChaosData(
         [col('unitId'), col('postId'), col('personId'), col('title'), col('group'), col('due'), col('dueAt'), col('next'), addDays(today, -30)],
       );
     }
+    const owner = officerPosts[0]!;
+    const poison = await client.query<{ id: string }>(
+      `INSERT INTO task (kind, unit_id, post_id, assignee_person_id, title, description, status, assigned_on, issued_at,
+                         due_date, due_at, next_escalation_at)
+       VALUES ('AD_HOC', $1, $2, $3, '演练毒任务', 'poison', 'ISSUED', $4::date, now(), $5::date, $6, $7) RETURNING id::text`,
+      [owner.unitId, owner.postId, owner.personId, addDays(today, -30), POISON_DUE_DATE, dueAt(addDays(today, -21)).toISOString(),
+       new Date(options.firstLookAt.getTime() + Math.floor(options.spreadMs / 2)).toISOString()],
+    );
     await client.query('COMMIT');
     const expectedEscalations = (Object.keys(byGroup) as TaskGroup[]).reduce((n, g) => n + byGroup[g] * EXPECTED_LEVELS[g].length, 0);
-    return { orgId, tasks: options.tasks, byGroup, expectedEscalations, crossingAt, cutoff };
+    return { orgId, tasks: options.tasks, byGroup, expectedEscalations, crossingAt, cutoff, poisonTaskId: poison.rows[0]!.id };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;

@@ -20,6 +20,7 @@ export interface ReportInput {
   faults: FaultRecord[];
   escalations: Awaited<ReturnType<ChaosCheck['escalations']>>;
   unnotified: Awaited<ReturnType<ChaosCheck['unnotified']>>;
+  poison: Awaited<ReturnType<ChaosCheck['poison']>>;
   outbox: Awaited<ReturnType<ChaosCheck['outbox']>>;
   smtp: SmtpRecorder;
   workers: WorkerPool;
@@ -30,7 +31,7 @@ export interface ReportInput {
 
 /** The figures and the verdict; the JSON written to bench/results/chaos.json. */
 export function buildReport(input: ReportInput) {
-  const { escalations, unnotified, outbox, smtp, faults } = input;
+  const { escalations, unnotified, outbox, smtp, faults, poison } = input;
   const received = new Set(smtp.accepted.map((m) => m.messageId));
   const receivedOutboxIds = new Set(smtp.accepted.map((m) => outboxIdOf(m.messageId)));
   const sentNeverReceived = outbox.sentEmailIds.filter((id) => !receivedOutboxIds.has(id)).length;
@@ -42,11 +43,17 @@ export function buildReport(input: ReportInput) {
   const lost = escalations.missing + unnotified.email + unnotified.inApp + undelivered + sentNeverReceived;
   const duplicate = escalations.duplicate + escalations.unexpected + Math.max(0, duplicates.extraCopies - inFlightAtFaults);
   const late = outbox.sentAfterDeadline;
-  const verdict = `verdict: ${lost} lost, ${duplicate} duplicate${late > 0 ? `, ${late} delivered later than 5 min after the last fault` : ''}`;
+  // The poison task must be set aside, get nothing, and be the only row set aside (a good row set
+  // aside would be a good row blocked); what it blocked otherwise shows as lost levels above.
+  const poisonHeld = poison.setAside && poison.escalations === 0 && poison.otherSetAside === 0;
+  const poisonText = poisonHeld
+    ? `poison task set aside (${poison.errorCode}, tried ${poison.attempts}×), nothing else set aside`
+    : `poison task NOT isolated (set aside: ${poison.setAside}, its levels: ${poison.escalations}, other rows set aside: ${poison.otherSetAside})`;
+  const verdict = `verdict: ${lost} lost, ${duplicate} duplicate${late > 0 ? `, ${late} delivered later than 5 min after the last fault` : ''}; ${poisonText}`;
 
   return {
     verdict,
-    ok: lost === 0 && duplicate === 0 && late === 0,
+    ok: lost === 0 && duplicate === 0 && late === 0 && poisonHeld,
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
     date: new Date().toISOString(),
     options: input.options,
@@ -61,6 +68,7 @@ export function buildReport(input: ReportInput) {
       list: faults.map((f) => ({ ...f, atS: round(f.atS) })),
     },
     escalations,
+    poison: { taskId: input.data.poisonTaskId, ...poison, isolated: poisonHeld },
     notifications: {
       recipientsWithoutEmailRow: unnotified.email,
       recipientsWithoutInAppRow: unnotified.inApp,
@@ -103,6 +111,7 @@ export function printReport(r: ChaosReport): void {
     ['worker starts / exits not caused by the run', `${r.faults.workerStarts} / ${r.faults.unexpectedWorkerExits.length}`],
     ['escalation levels expected / recorded', `${r.escalations.expected} / ${r.escalations.recorded}`],
     ['  missing / duplicate / unexpected', `${r.escalations.missing} / ${r.escalations.duplicate} / ${r.escalations.unexpected}`],
+    ['poison task set aside / its levels / other rows set aside', `${r.poison.setAside} (${r.poison.errorCode ?? '-'}, ${r.poison.attempts}×) / ${r.poison.escalations} / ${r.poison.otherSetAside}`],
     ['recipients without e-mail / in-app row', `${r.notifications.recipientsWithoutEmailRow} / ${r.notifications.recipientsWithoutInAppRow}`],
     ['outbox rows (e-mail) / not sent', `${r.outbox.rows} (${r.outbox.emailRows}) / ${r.outbox.undelivered}`],
     ['outbox by status', JSON.stringify(r.outbox.byStatus)],

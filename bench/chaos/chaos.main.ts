@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { applyMigrations, projectRoot } from '#libs/core';
 import { generateSealKey } from '#libs/history';
 import { ChaosCheck } from './chaos-check.js';
-import { loadChaosData, type ChaosData } from './chaos-data.js';
+import { POISON_DUE_DATE, loadChaosData, type ChaosData } from './chaos-data.js';
 import { parseChaosOptions, type ChaosOptions } from './chaos-options.js';
 import { LocalPostgres, LocalRedis, freePort, logPath } from './local-services.js';
 import { SmtpRecorder, outboxIdOf } from './smtp-recorder.js';
@@ -89,7 +89,7 @@ async function run(options: ChaosOptions): Promise<void> {
     spreadMs,
     crossingAfter: new Date(Date.now() + bootMs + (options.durationS * 1000) / 2),
   });
-  say(0, `organisation loaded: ${data.tasks} tasks (${JSON.stringify(data.byGroup)}), ${data.expectedEscalations} escalation levels expected, cut-off ${data.cutoff} (${data.crossingAt.toISOString()})`);
+  say(0, `organisation loaded: ${data.tasks} tasks (${JSON.stringify(data.byGroup)}) and 1 poison task due ${POISON_DUE_DATE}, ${data.expectedEscalations} escalation levels expected, cut-off ${data.cutoff} (${data.crossingAt.toISOString()})`);
 
   const t0 = performance.now();
   const clock = () => performance.now() - t0;
@@ -179,12 +179,14 @@ async function run(options: ChaosOptions): Promise<void> {
 
   const deadline = new Date(lastFaultAt.getTime() + DELIVERY_WINDOW_MS);
   const [escalations, unnotified, outbox] = [await check.escalations(), await check.unnotified(), await check.outbox(deadline)];
+  const poison = await check.poison(data.poisonTaskId);
   const report = buildReport({
     options,
     data,
     faults,
     escalations,
     unnotified,
+    poison,
     outbox,
     smtp,
     workers,

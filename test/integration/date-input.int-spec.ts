@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { createTestApi, loginAs, type AuthHeaders, type TestApi } from '../support/test-app.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -61,6 +63,12 @@ describe('dates accepted from outside', () => {
     ['calendar day year 1', 'GET', '/api/calendar/days/0001-01-01', 'officer1'],
     ['report from year 9999', 'GET', `/api/reports/escalations?unitId=UNIT&from=9999-12-01&to=9999-12-31`, 'chief'],
     ['escalations from month 13', 'GET', '/api/escalations?from=2026-13-01', 'chief'],
+    ['task list dueTo year 9999', 'GET', '/api/tasks?dueTo=9999-12-31', 'officer1'],
+    ['task list dueFrom before 2000', 'GET', '/api/tasks?dueFrom=1999-12-31', 'officer1'],
+    ['escalations to year 9999', 'GET', '/api/escalations?to=9999-12-31', 'chief'],
+    ['escalations from year 1', 'GET', '/api/escalations?from=0001-01-01', 'chief'],
+    ['history verification since year 9999', 'GET', '/api/audit/verify?since=9999-12-31', 'admin'],
+    ['history verification since an instant in year 9999', 'GET', '/api/audit/verify?since=9999-12-31T00:00:00Z', 'admin'],
   ])('%s answers 400', async (_name, method, url, who) => {
     const res = await call(method as 'GET', url.replace('UNIT', unitId), who);
     expect(res.status).toBe(400);
@@ -76,4 +84,46 @@ describe('dates accepted from outside', () => {
     const absence = await call('POST', '/api/absences', 'deputy', { personId, startDate: '2026-02-30', endDate: '2026-03-02' });
     expect(absence).toMatchObject({ status: 400, body: { code: 'VALIDATION_FAILED' } });
   });
+
+  it.each([
+    ['minutes dated 30 February', { kind: 'MINUTES', date: '2026-02-30', participants: ['王磊'], conclusions: '同意' }, 'date'],
+    ['minutes dated year 9999', { kind: 'MINUTES', date: '9999-12-31', participants: ['王磊'], conclusions: '同意' }, 'date'],
+    ['a document number issued in year 1', { kind: 'DOC_NUMBER', number: '规划〔2026〕1号', issuedOn: '0001-01-01' }, 'issuedOn'],
+  ])('evidence: %s answers 400 naming the field and records nothing', async (_name, body, field) => {
+    const created = await call('POST', '/api/tasks', 'deputy', { postId: post['officer-1'], title: '材料日期校验', dueDate: '2026-12-10' });
+    const res = await call('POST', `/api/tasks/${created.body.id}/evidence`, 'officer1', body);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain(field);
+    expect((await t.db.sql(`SELECT count(*)::int n FROM evidence WHERE task_id = $1`, [created.body.id]))[0].n).toBe(0);
+  });
+
+  it('minutes dated inside the window are recorded', async () => {
+    const created = await call('POST', '/api/tasks', 'deputy', { postId: post['officer-1'], title: '材料日期有效', dueDate: '2026-12-10' });
+    const res = await call('POST', `/api/tasks/${created.body.id}/evidence`, 'officer1', { kind: 'MINUTES', date: '2026-11-25', participants: ['王磊'], conclusions: '同意' });
+    expect(res.status).toBe(201);
+  });
+
+  it('verify-history --since year 9999 is refused by the CLI with the same code', async () => {
+    const res = await cli(t, ['verify-history', '--since', '9999-12-31']);
+    expect(res.code).not.toBe(0);
+    expect(res.code).not.toBe(3);
+    expect(res.stderr).toContain('DATE_OUT_OF_RANGE');
+    expect(res.stderr).toContain('--since');
+  });
 });
+
+const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
+
+/** The compiled CLI against the test database, as an operator runs it. */
+function cli(t: TestApi, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: t.db.url, LOG_LEVEL: 'error' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end();
+  });
+}

@@ -11,6 +11,7 @@ import { NotificationJobsModule, NotificationsModule } from '#libs/notifications
 import { OrgModule } from '#libs/org';
 import { ReportsModule } from '#libs/reports';
 import { TaskAttachmentsModule, TaskJobsModule, TasksModule } from '#libs/tasks';
+import { SetAsideController } from './admin/set-aside.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { AuthController } from './auth/auth.controller.js';
 import { AuthGuard } from './auth/auth.guard.js';
@@ -74,6 +75,7 @@ export class ApiModule {
         EscalationPolicyController,
         NotificationController,
         OutboxController,
+        SetAsideController,
         EvidenceController,
         AuditController,
         ReportController,

@@ -4,6 +4,7 @@ export * from './auth.types.js';
 export * from './auth.errors.js';
 export * from './access/access.module.js';
 export * from './access/access-policy.service.js';
+export * from './access/set-aside-admin.service.js';
 export * from './access/access.rules.js';
 export * from './access/actor.types.js';
 export * from './accounts/user-account.service.js';

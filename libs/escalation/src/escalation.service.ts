@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor } from '#libs/auth';
-import { addDays, deadlineInstant, localDateOf, type LocalDate } from '#libs/calendar';
+import { DateWindowService, addDays, deadlineInstant, localDateOf, type LocalDate } from '#libs/calendar';
 import { AppConfig, Clock, KeyedMutex } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { OutboxService } from '#libs/notifications';
@@ -13,6 +13,8 @@ import { LEVEL_COLOURS, LEVEL_NAMES, levelTimes } from './rules/ladder.rules.js'
 /** A deputy or chief may urge the same task by hand at most once an hour. */
 const URGE_INTERVAL_MS = 60 * 60_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10) as LocalDate;
+// Shanghai midnight of a local date, for period filters.
+const startOfDay = (d?: string) => (d ? new Date(`${d}T00:00:00+08:00`) : undefined);
 
 @Injectable()
 export class EscalationService {
@@ -29,10 +31,16 @@ export class EscalationService {
     private readonly history: HistoryService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly dates: DateWindowService,
   ) {}
 
-  /** Deputies and chiefs see their units' escalations; admin sees all; officers none. */
-  async list(actor: Actor, filter: { unitId?: string; level?: number; acknowledged?: boolean; from?: Date; to?: Date }, page = 1, pageSize = 50) {
+  /**
+   * Deputies and chiefs see their units' escalations; admin sees all; officers none. The period
+   * (`from`, `to`: local dates, from Shanghai midnight) follows the accepted-date rule.
+   */
+  async list(actor: Actor, query: { unitId?: string; level?: number; acknowledged?: boolean; from?: string; to?: string }, page = 1, pageSize = 50) {
+    await this.dates.assertAccepted({ from: query.from, to: query.to });
+    const filter = { ...query, from: startOfDay(query.from), to: startOfDay(query.to) };
     const led = [...new Set(actor.posts.filter((p) => p.kind !== 'OFFICER').map((p) => p.unitId))];
     let unitIds: string[] | null = actor.isAdmin ? null : led;
     if (filter.unitId) unitIds = unitIds === null || unitIds.includes(filter.unitId) ? [filter.unitId] : [];

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { AccessModule } from '#libs/auth';
+import { CalendarModule } from '#libs/calendar';
 import { AppConfig, HealthService } from '#libs/core';
 import { TasksModule } from '#libs/tasks';
 import { HistoryAuditService } from './audit/history-audit.service.js';
@@ -10,7 +11,7 @@ import { LocalDiskEvidenceStorage } from './storage/local-disk.storage.js';
 import { TaskRecordService } from './task-record.service.js';
 
 @Module({
-  imports: [AccessModule, TasksModule],
+  imports: [AccessModule, CalendarModule, TasksModule],
   providers: [
     EvidenceRepository,
     EvidenceService,

@@ -23,6 +23,7 @@ import { EvidenceRepository, type LockedTaskState } from './evidence.repository.
 import type { EvidenceDownload, EvidenceView, UploadPart } from './evidence.types.js';
 import { sniffContent, extensionsOfMime, type SniffedType } from './rules/content-sniff.rules.js';
 import { checkSupersede, decideEvidenceAuthor, type EvidenceAuthorRole, type SupersedeRefusal } from './rules/evidence-author.rules.js';
+import { DateWindowService } from '#libs/calendar';
 import { parseFileFields, parseRecordInput, type EvidenceContent } from './rules/evidence-input.rules.js';
 import { downloadName, sanitizeFileName } from './rules/file-name.rules.js';
 import { EvidenceStorage, type StagedFile } from './storage/evidence-storage.js';
@@ -54,6 +55,7 @@ export class EvidenceService {
     private readonly history: HistoryService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly dates: DateWindowService,
   ) {}
 
   /** A note, link, document number or meeting minutes (JSON). */
@@ -62,6 +64,9 @@ export class EvidenceService {
     this.authorise(actor, task, task);
     const parsed = parseRecordInput(body);
     if (!parsed.ok) throw evidenceInvalid(parsed.problems);
+    const { content } = parsed.value;
+    if (content.kind === 'MINUTES') await this.dates.assertAccepted({ date: content.date });
+    if (content.kind === 'DOC_NUMBER') await this.dates.assertAccepted({ issuedOn: content.issuedOn });
     return this.record(actor, task, { kind: parsed.value.content.kind, content: parsed.value.content, supersedesId: parsed.value.supersedesId });
   }
 

@@ -28,9 +28,6 @@ export class UrgeBody {
   @ApiPropertyOptional({ example: '请于今日下班前报送' }) @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
-// Shanghai midnight of a local date, for period filters.
-const startOf = (d?: string) => (d ? new Date(`${d}T00:00:00+08:00`) : undefined);
-
 @ApiTags('escalation')
 @ApiBearerAuth()
 @Controller()
@@ -45,7 +42,7 @@ export class EscalationController {
   list(@CurrentActor() actor: Actor, @Query() q: EscalationListQuery) {
     return this.escalations.list(
       actor,
-      { unitId: q.unitId, level: q.level, acknowledged: q.acknowledged, from: startOf(q.from), to: startOf(q.to) },
+      { unitId: q.unitId, level: q.level, acknowledged: q.acknowledged, from: q.from, to: q.to },
       q.page,
       q.pageSize,
     );

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DateWindowService } from '#libs/calendar';
 import { HistorySealService, HistoryVerifyService, parseSince, type SealResult, type VerificationReport } from '#libs/history';
 import { UsageError, type Command, type Output } from '../command.js';
 
@@ -13,6 +14,8 @@ export const verifyHistoryCommand: Command = {
     const { values } = parseArgs({ args, options: { since: { type: 'string' }, seal: { type: 'boolean' }, json: { type: 'boolean' } } });
     const since = values.since === undefined ? undefined : parseSince(values.since);
     if (since === null) throw new UsageError('--since must be YYYY-MM-DD or an ISO instant');
+    // The accepted-date rule of the API (its window), on the date part of either form.
+    if (values.since !== undefined) await ctx!.app.get(DateWindowService).assertAccepted({ '--since': values.since.slice(0, 10) });
     const report = await ctx!.app.get(HistoryVerifyService).verify({ since });
     // Sealing a tampered history would vouch for the tampering: only an intact one is sealed.
     const sealed = values.seal && report.ok ? await ctx!.app.get(HistorySealService).seal() : undefined;

@@ -59,6 +59,7 @@ export interface ScheduleInput {
 const body = (input: Partial<ScheduleInput>) => input as unknown as Schemas['ScheduleBody'];
 
 export type ImportSummary = Schemas['ImportSummaryDto'];
+export type SetAsideRow = Schemas['SetAsideRowDto'];
 export type DiffEntity = Schemas['ImportChangeDto']['entity'];
 
 // For answers the schema leaves untyped (`content?: never`): states what they are.
@@ -81,6 +82,9 @@ export const adminApi = {
     as<Schedule>(unwrap(api.POST('/api/work-items/{workItemId}/schedules', { params: { path: { workItemId } }, body: body(input) }))),
   updateSchedule: (workItemId: string, id: string, input: ScheduleInput) =>
     as<Schedule>(unwrap(api.PUT('/api/work-items/{workItemId}/schedules/{id}', { params: { path: { workItemId, id } }, body: body(input) }))),
+
+  setAside: () => unwrap(api.GET('/api/admin/set-aside')),
+  retrySetAside: (id: string) => unwrap(api.POST('/api/admin/set-aside/{id}/retry', { params: { path: { id } } })),
 
   /** Multipart upload (field `file`); a dry run answers the diff without writing. */
   importDutyList: (file: File, dryRun: boolean, onProgress: (fraction: number) => void) => {

@@ -4,12 +4,14 @@ import { Empty } from '../ui/feedback';
 import { CalendarPage } from './calendar-page';
 import { DutyListImportPage } from './duty-list-import-page';
 import { SchedulesPage } from './schedules-page';
+import { SetAsidePage } from './set-aside-page';
 import './admin.css';
 
 const SECTIONS = [
   { path: '/admin/duty-list', label: '履职清单导入' },
   { path: '/admin/calendar', label: '工作日历' },
   { path: '/admin/schedules', label: '事项计划' },
+  { path: '/admin/set-aside', label: '暂置记录' },
 ] as const;
 
 /** Everything under /admin/* (routed here by the shell): a tab row and the chosen admin screen. */
@@ -37,6 +39,7 @@ function AdminScreen({ path }: { path: string }) {
   if (path.startsWith('/admin/duty-list')) return <DutyListImportPage />;
   if (path.startsWith('/admin/calendar')) return <CalendarPage />;
   if (path.startsWith('/admin/schedules')) return <SchedulesPage />;
+  if (path.startsWith('/admin/set-aside')) return <SetAsidePage />;
   if (path === '/admin' || path === '/admin/') return null;
   return <Empty>页面不存在。</Empty>;
 }

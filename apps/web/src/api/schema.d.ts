@@ -35,6 +35,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/set-aside": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Administrators: rows set aside because their processing failed (newest failure first, at most 1000) */
+        get: operations["SetAsideController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/set-aside/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Administrators: try a set-aside row again on the next run of its batch, without waiting for its backoff */
+        post: operations["SetAsideController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit/seal": {
         parameters: {
             query?: never;
@@ -1760,6 +1794,31 @@ export interface components {
             title: string;
             workItemId: string;
         };
+        SetAsideRowDto: {
+            /** @description failures in a row */
+            attempts: number;
+            /** @example OUTBOX_MESSAGE_INVALID */
+            errorCode: string;
+            /** @example 通知内容无效：截止日期无效：0001-01-01 */
+            errorMessage: string;
+            /** Format: date-time */
+            firstFailedAt: string;
+            id: string;
+            /**
+             * @description the batch that failed on the row: escalation sweep (a task), task generation (a schedule), notification dispatch or delivery (an outbox row)
+             * @enum {string}
+             */
+            kind: "ESCALATION_SWEEP" | "TASK_GENERATION" | "OUTBOX_DISPATCH" | "OUTBOX_DELIVERY";
+            /** Format: date-time */
+            lastFailedAt: string;
+            /** @description the id of the task, schedule or outbox row */
+            refId: string;
+            /**
+             * Format: date-time
+             * @description not tried again before this time (1, 2, 4 … minutes, at most an hour)
+             */
+            retryAfter: string;
+        };
         SetDayBody: {
             /** @enum {string} */
             kind: "HOLIDAY" | "MAKEUP_WORKDAY" | "WORKDAY" | "WEEKEND";
@@ -1995,6 +2054,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    SetAsideController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetAsideRowDto"][];
+                };
+            };
+        };
+    };
+    SetAsideController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SetAsideRowDto"];
+                };
             };
         };
     };

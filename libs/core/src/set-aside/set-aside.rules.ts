@@ -19,10 +19,19 @@ export function retryAfterFailure(attempts: number, now: Date): Date {
 
 /** The stable code and the message of whatever was thrown, bounded for storage and display. */
 export function describeRowError(error: unknown): { code: string; message: string } {
-  const raw = error as { code?: unknown; message?: unknown } | null;
+  // Prisma wraps the database's error (raw queries: P2010 and a multi-line banner); the driver's
+  // own code and message are what says what went wrong.
+  const raw = (driverCause(error) ?? error) as { code?: unknown; message?: unknown } | null;
   const code = typeof raw?.code === 'string' && /^[A-Z0-9_]{1,64}$/.test(raw.code) ? raw.code : error instanceof Error ? error.name || 'Error' : 'UNKNOWN';
   const message = typeof raw?.message === 'string' ? raw.message : String(error);
-  return { code, message: message.split('\n')[0]!.slice(0, 1000) };
+  const firstLine = message.split('\n').find((line) => line.trim() !== '') ?? '';
+  return { code, message: firstLine.trim().slice(0, 1000) };
+}
+
+/** The database driver's error inside a Prisma error (driver adapters put it in meta). */
+function driverCause(error: unknown): unknown {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: unknown } } } | null)?.meta?.driverAdapterError?.cause;
+  return cause && typeof cause === 'object' ? cause : undefined;
 }
 
 // SQLSTATE classes and codes that say nothing about the row: the server or the connection went
@@ -42,5 +51,7 @@ export function isTransientError(error: unknown): boolean {
   const code = typeof e?.code === 'string' ? e.code : '';
   if (TRANSIENT_SQLSTATE.test(code) || TRANSIENT_ERRNO.has(code) || TRANSIENT_PRISMA.has(code)) return true;
   if (typeof e?.message === 'string' && TRANSIENT_MESSAGE.test(e.message)) return true;
+  const driver = driverCause(error);
+  if (driver && isTransientError(driver)) return true;
   return e?.cause !== undefined && e.cause !== error ? isTransientError(e.cause) : false;
 }

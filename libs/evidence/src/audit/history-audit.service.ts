@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccessPolicyService, type Actor } from '#libs/auth';
+import { DateWindowService } from '#libs/calendar';
 import { HistorySealService, HistoryVerifyService, parseSince, sinceInvalid, type SealResult, type VerificationReport } from '#libs/history';
 
 /**
@@ -12,12 +13,15 @@ export class HistoryAuditService {
     private readonly access: AccessPolicyService,
     private readonly verifier: HistoryVerifyService,
     private readonly seals: HistorySealService,
+    private readonly dates: DateWindowService,
   ) {}
 
   async verify(actor: Actor, since?: string): Promise<VerificationReport> {
     await this.access.assertAdmin(actor, 'history.verify');
     const from = since === undefined ? undefined : parseSince(since);
     if (from === null) throw sinceInvalid(since!);
+    // An instant's date part counts: the accepted-date window applies to both forms.
+    if (since !== undefined) await this.dates.assertAccepted({ since: since.slice(0, 10) });
     return this.verifier.verify({ since: from });
   }
 

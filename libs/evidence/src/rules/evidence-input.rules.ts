@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptedDateProblem } from '#libs/calendar';
 
 /** What each kind of evidence records (Evidence.content); a file's bytes live in storage. */
 export type EvidenceContent =
@@ -29,8 +30,9 @@ const text = (max: number, what: string) =>
 const optionalText = (max: number, what: string) => text(max, what).optional();
 const supersedesId = z.uuid({ error: 'supersedesId 须为被更正材料的编号（UUID）' }).optional();
 
+// The shape half of the accepted-date rule; EvidenceService checks the window.
 const localDate = (what: string) =>
-  z.string().refine(isCalendarDate, `${what}须为有效日期 YYYY-MM-DD`);
+  z.string().refine((v) => acceptedDateProblem(v) === null, `${what}须为有效日期 YYYY-MM-DD`);
 
 const httpUrl = z
   .string()
@@ -86,12 +88,4 @@ function problemsOf(error: z.ZodError): FieldProblems {
     for (const field of keys) byField.set(field, [...(byField.get(field) ?? []), message]);
   }
   return [...byField].map(([field, problems]) => ({ field, problems }));
-}
-
-function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = m.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CalendarService, WorkingCalendar, localDateOf } from '#libs/calendar';
-import { AppConfig, Clock } from '#libs/core';
+import { AppConfig, Clock, SetAsideService } from '#libs/core';
 import { MailTransport } from '../mail/mail-transport.js';
 import { digestMessageId, outboxMessageId } from '../mail/message-id.js';
 import { renderDigest, renderInApp, renderMail } from '../mail/notification-mail.template.js';
@@ -9,7 +9,7 @@ import { earliestSendTime } from '../quiet-hours/quiet-hours.rules.js';
 import { afterFailure, describeDeliveryError } from './delivery.rules.js';
 
 /** What one delivery run did with a row (for logs and tests). */
-export type DeliveryOutcome = 'sent' | 'skipped' | 'deferred' | 'retry' | 'failed';
+export type DeliveryOutcome = 'sent' | 'skipped' | 'deferred' | 'retry' | 'failed' | 'set-aside';
 
 // Used when a row's task (and so its organisation) cannot be found: plain Monday–Friday.
 const WEEKDAYS_ONLY = new WorkingCalendar({ years: [], days: [] });
@@ -29,6 +29,7 @@ export class DeliveryService {
     private readonly calendars: CalendarService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly setAside: SetAsideService,
   ) {}
 
   async deliver(outboxId: string): Promise<DeliveryOutcome> {
@@ -39,7 +40,7 @@ export class DeliveryService {
 
   /** A chief's digest: the given rows (those still PENDING) in one e-mail. */
   async deliverDigest(recipientPersonId: string, outboxIds: string[]): Promise<DeliveryOutcome> {
-    const rows = (await this.repository.findDeliverable(outboxIds)).filter(
+    let rows = (await this.repository.findDeliverable(outboxIds)).filter(
       (r) => r.status === 'PENDING' && r.channel === 'EMAIL' && r.recipientPersonId === recipientPersonId,
     );
     if (rows.length === 0) return 'skipped';
@@ -48,11 +49,21 @@ export class DeliveryService {
     const calendar = await this.calendarOf(first.orgId);
     if (!(await this.withinSendingHours(rows, calendar, now))) return 'deferred';
     if (!first.recipientEmail) return this.failPermanently(rows, 'NO_EMAIL_ADDRESS 收件人没有电子邮箱地址', now);
+    const date = localDateOf(now);
+    let rendered: ReturnType<typeof renderDigest>;
+    try {
+      rendered = renderDigest(rows.map((r) => r.payload), date);
+    } catch {
+      // One bad message must not hold up the chief's whole digest: set aside those that cannot be
+      // rendered on their own (only a failed digest pays for this) and send the rest.
+      rows = await this.withoutUnrenderable(rows, (r) => renderDigest([r.payload], date));
+      const rest = rows;
+      const again = rest.length > 0 ? await this.render(rest, () => renderDigest(rest.map((r) => r.payload), date)) : null;
+      if (!again) return 'set-aside';
+      rendered = again;
+    }
+    await this.clearRecovered(rows);
     const ids = rows.map((r) => r.id);
-    const rendered = renderDigest(
-      rows.map((r) => r.payload),
-      localDateOf(now),
-    );
     try {
       await this.mail.send({ to: recipient(first), ...rendered, messageId: digestMessageId(ids, this.config.mailFrom) });
     } catch (error) {
@@ -64,7 +75,9 @@ export class DeliveryService {
 
   private async deliverInApp(row: DeliverableRow): Promise<DeliveryOutcome> {
     const now = this.clock.now();
-    const { title, body } = renderInApp(row.payload);
+    const rendered = await this.render([row], () => renderInApp(row.payload));
+    if (!rendered) return 'set-aside';
+    const { title, body } = rendered;
     try {
       const changed = await this.repository.markInAppDelivered(row.id, now, {
         personId: row.recipientPersonId,
@@ -86,13 +99,58 @@ export class DeliveryService {
     if (!(await this.withinSendingHours([row], calendar, now))) return 'deferred';
     // The address is read now, not when the row was written: a corrected address is used.
     if (!row.recipientEmail) return this.failPermanently([row], 'NO_EMAIL_ADDRESS 收件人没有电子邮箱地址', now);
+    const rendered = await this.render([row], () => renderMail(row.payload));
+    if (!rendered) return 'set-aside';
     try {
-      await this.mail.send({ to: recipient(row), ...renderMail(row.payload), messageId: outboxMessageId(row.id, this.config.mailFrom) });
+      await this.mail.send({ to: recipient(row), ...rendered, messageId: outboxMessageId(row.id, this.config.mailFrom) });
     } catch (error) {
       return this.recordFailures([row], error, calendar, now);
     }
     await this.markSent([row.id], now);
     return 'sent';
+  }
+
+  /**
+   * Renders the rows' message, or — when their payload cannot be rendered (a malformed row, a
+   * bug) — sets them aside with the error and returns null. Such a row is not a delivery failure
+   * (no attempt is counted, SMTP retries would not help): it waits in set_aside_row for its retry
+   * time instead of coming back with every lease, and a later rendering clears its record.
+   */
+  private async render<T>(rows: DeliverableRow[], render: () => T): Promise<T | null> {
+    let rendered: T;
+    try {
+      rendered = render();
+    } catch (error) {
+      for (const row of rows) await this.setRowAside(row, error);
+      return null;
+    }
+    await this.clearRecovered(rows);
+    return rendered;
+  }
+
+  private async clearRecovered(rows: DeliverableRow[]): Promise<void> {
+    const recovered = rows.filter((r) => r.setAside).map((r) => r.id);
+    if (recovered.length > 0) await this.setAside.clear('OUTBOX_DELIVERY', recovered);
+  }
+
+  /** Sets aside each row that cannot be rendered on its own; returns the others. */
+  private async withoutUnrenderable(rows: DeliverableRow[], renderOne: (row: DeliverableRow) => unknown): Promise<DeliverableRow[]> {
+    const renderable: DeliverableRow[] = [];
+    for (const row of rows) {
+      try {
+        renderOne(row);
+        renderable.push(row);
+      } catch (error) {
+        await this.setRowAside(row, error);
+      }
+    }
+    return renderable;
+  }
+
+  private async setRowAside(row: DeliverableRow, error: unknown): Promise<void> {
+    await this.setAside.setAside('OUTBOX_DELIVERY', row.id, error);
+    // Lease released: the dispatch claim leaves the row out until its set-aside retry time.
+    await this.repository.deferUntil(row.id, this.clock.now());
   }
 
   /**

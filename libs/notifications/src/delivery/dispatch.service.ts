@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { localDateOf } from '#libs/calendar';
-import { AppConfig, Clock, JobDriver, PrismaService } from '#libs/core';
+import { AppConfig, Clock, JobDriver, PrismaService, SetAsideService, isTransientError } from '#libs/core';
 import { NOTIFICATIONS_QUEUE } from '../notification.types.js';
 import { OutboxRepository } from '../outbox/outbox.repository.js';
 import { DISPATCH_LEASE_MS } from './delivery.rules.js';
@@ -24,13 +24,21 @@ export class DispatchService {
     private readonly driver: JobDriver,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly setAside: SetAsideService,
   ) {}
 
   /** Returns how many rows were handed to the queue. */
   async dispatchDue(): Promise<number> {
     let total = 0;
     for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-      const claimed = await this.dispatchBatch();
+      let claimed: number;
+      try {
+        claimed = await this.dispatchBatch(BATCH);
+      } catch (error) {
+        // The database, the network or Redis: nothing is wrong with the rows, the next run tries again.
+        if (isTransientError(error)) throw error;
+        claimed = await this.dispatchOneByOne(error);
+      }
       total += claimed;
       if (claimed < BATCH) break;
     }
@@ -48,12 +56,32 @@ export class DispatchService {
     return released;
   }
 
-  private dispatchBatch(): Promise<number> {
+  /**
+   * A batch failed on something in its rows: the same rows again, each in its own claim, so the
+   * one that fails is set aside with its error (left out of claims until its retry time) while
+   * the others are queued. Only a failed batch pays for this.
+   */
+  private async dispatchOneByOne(batchError: unknown): Promise<number> {
+    const ids = await this.repository.dueIds(this.clock.now(), BATCH);
+    this.logger.log(`a dispatch batch of ${ids.length} row(s) failed (${(batchError as Error)?.message ?? String(batchError)}); retrying them one by one`);
+    for (const id of ids) {
+      try {
+        await this.dispatchBatch(1, [id]);
+      } catch (error) {
+        if (isTransientError(error)) throw error;
+        await this.setAside.setAside('OUTBOX_DISPATCH', id, error);
+      }
+    }
+    // Counted as a full batch when it was one: the rows after it are dispatched by the next batch.
+    return ids.length;
+  }
+
+  private dispatchBatch(limit: number, ids?: string[]): Promise<number> {
     const now = this.clock.now();
     return this.prisma.$transaction(
       async (tx) => {
         await this.repository.lockDispatch(tx);
-        const claimed = await this.repository.claimDue(tx, now, BATCH, new Date(now.getTime() + DISPATCH_LEASE_MS));
+        const claimed = await this.repository.claimDue(tx, now, limit, new Date(now.getTime() + DISPATCH_LEASE_MS), ids);
         if (claimed.length === 0) return 0;
         const emailRecipients = [...new Set(claimed.filter((r) => r.channel === 'EMAIL').map((r) => r.recipientPersonId))];
         const digest = this.config.chiefDigest ? await this.repository.chiefsAmong(tx, emailRecipients, localDateOf(now)) : new Set<string>();
@@ -62,6 +90,8 @@ export class DispatchService {
         // fails the claim rolls back and the rows stay due. A job starting before the commit finds
         // its row PENDING, which is all delivery needs.
         await this.driver.enqueueBulk<DeliveryJob['data']>(NOTIFICATIONS_QUEUE, planDeliveryJobs(claimed, digest));
+        const recovered = claimed.filter((r) => r.setAside).map((r) => r.id);
+        if (recovered.length > 0) await this.setAside.clear('OUTBOX_DISPATCH', recovered, tx);
         return claimed.length;
       },
       { maxWait: 10_000, timeout: 60_000 },

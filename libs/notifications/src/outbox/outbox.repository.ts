@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OutboxChannel, OutboxStatus } from '@prisma/client';
+import { Prisma, type OutboxChannel, type OutboxStatus } from '@prisma/client';
 import { PrismaService, type SqlTx, type Tx } from '#libs/core';
 import type { NotificationPayload } from '../notification.types.js';
 
@@ -16,6 +16,8 @@ export interface ClaimedRow {
   id: string;
   channel: OutboxChannel;
   recipientPersonId: string;
+  /** Set aside after an earlier dispatch failure and being retried now. */
+  setAside?: boolean;
 }
 
 /** A row with what delivering it needs: the recipient's current address and the task's organisation. */
@@ -32,6 +34,8 @@ export interface DeliverableRow {
   escalationId: string | null;
   /** Through task → unit; null when the task is gone (then Monday–Friday rules apply). */
   orgId: string | null;
+  /** Set aside after an earlier delivery could not render it, and being retried now. */
+  setAside: boolean;
 }
 
 export interface FailedRow {
@@ -123,21 +127,39 @@ export class OutboxRepository {
   /**
    * Takes up to `limit` due PENDING rows, oldest first, and hides them until `leaseUntil`: the row
    * stays PENDING, so if its job is lost it is simply due again after the lease and re-dispatched.
-   * leased_until tells these rows from deferred or backed-off ones (see releaseLeases).
+   * leased_until tells these rows from deferred or backed-off ones (see releaseLeases). A row set
+   * aside (dispatch or delivery failed on it) waits for its retry time; `setAside` marks one whose
+   * dispatch record a success clears. With `ids`, only those rows (a failed batch retried row by row).
    */
-  async claimDue(tx: Tx, now: Date, limit: number, leaseUntil: Date): Promise<ClaimedRow[]> {
-    const rows = await tx.$queryRaw<{ id: string; channel: OutboxChannel; recipient_person_id: string }[]>`
+  async claimDue(tx: Tx, now: Date, limit: number, leaseUntil: Date, ids?: string[]): Promise<ClaimedRow[]> {
+    const rows = await tx.$queryRaw<{ id: string; channel: OutboxChannel; recipient_person_id: string; set_aside: boolean }[]>`
       WITH due AS (
-        SELECT id FROM outbox
-         WHERE status = 'PENDING' AND available_at <= ${now}
-         ORDER BY available_at, id
+        SELECT o.id, EXISTS (SELECT 1 FROM set_aside_row s WHERE s.kind = 'OUTBOX_DISPATCH' AND s.ref_id = o.id) AS set_aside
+          FROM outbox o
+         WHERE o.status = 'PENDING' AND o.available_at <= ${now}
+           AND NOT EXISTS (SELECT 1 FROM set_aside_row s WHERE s.kind IN ('OUTBOX_DISPATCH', 'OUTBOX_DELIVERY')
+                              AND s.ref_id = o.id AND s.retry_after > ${now})
+           ${ids ? Prisma.sql`AND o.id = ANY(${ids}::uuid[])` : Prisma.empty}
+         ORDER BY o.available_at, o.id
          LIMIT ${limit}
-         FOR UPDATE SKIP LOCKED
+         FOR UPDATE OF o SKIP LOCKED
       )
       UPDATE outbox o SET available_at = ${leaseUntil}, leased_until = ${leaseUntil}
         FROM due WHERE o.id = due.id
-      RETURNING o.id::text AS id, o.channel, o.recipient_person_id::text AS recipient_person_id`;
-    return rows.map((r) => ({ id: r.id, channel: r.channel, recipientPersonId: r.recipient_person_id }));
+      RETURNING o.id::text AS id, o.channel, o.recipient_person_id::text AS recipient_person_id, due.set_aside`;
+    return rows.map((r) => ({ id: r.id, channel: r.channel, recipientPersonId: r.recipient_person_id, setAside: r.set_aside }));
+  }
+
+  /** The ids the next claim would take, without locking them: a failed batch is retried row by row. */
+  async dueIds(now: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ id: string }[]>`
+      SELECT o.id::text AS id FROM outbox o
+       WHERE o.status = 'PENDING' AND o.available_at <= ${now}
+         AND NOT EXISTS (SELECT 1 FROM set_aside_row s WHERE s.kind IN ('OUTBOX_DISPATCH', 'OUTBOX_DELIVERY')
+                            AND s.ref_id = o.id AND s.retry_after > ${now})
+       ORDER BY o.available_at, o.id
+       LIMIT ${limit}`;
+    return rows.map((r) => r.id);
   }
 
   async findDeliverable(ids: string[]): Promise<DeliverableRow[]> {
@@ -155,11 +177,13 @@ export class OutboxRepository {
         task_id: string | null;
         escalation_id: string | null;
         org_id: string | null;
+        set_aside: boolean;
       }[]
     >`
       SELECT o.id::text AS id, o.channel, o.status, o.attempts, o.payload,
              o.recipient_person_id::text AS recipient_person_id, p.name AS recipient_name, p.email AS recipient_email,
-             o.task_id::text AS task_id, o.escalation_id::text AS escalation_id, u.org_id::text AS org_id
+             o.task_id::text AS task_id, o.escalation_id::text AS escalation_id, u.org_id::text AS org_id,
+             EXISTS (SELECT 1 FROM set_aside_row s WHERE s.kind = 'OUTBOX_DELIVERY' AND s.ref_id = o.id) AS set_aside
         FROM outbox o
         LEFT JOIN person p ON p.id = o.recipient_person_id
         LEFT JOIN task t ON t.id = o.task_id
@@ -178,6 +202,7 @@ export class OutboxRepository {
       taskId: r.task_id,
       escalationId: r.escalation_id,
       orgId: r.org_id,
+      setAside: r.set_aside,
     }));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { localDateOf, parseDeadlineRule, type LocalDate, type WorkingCalendar } from '#libs/calendar';
-import { Clock } from '#libs/core';
+import { Clock, SetAsideService, isTransientError } from '#libs/core';
 import { HistoryService } from '#libs/history';
 import { RoutingService } from '../assignment/routing.service.js';
 import { DeadlineService } from '../deadline/deadline.service.js';
@@ -16,8 +16,16 @@ export interface GenerationResult {
   /** Occurrences another run had already created. */
   existing: number;
   lateIssued: number;
+  /** Schedules whose generation threw: set aside with their error (a dry run only counts them). */
+  setAside: number;
   /** With dryRun: what would be created. */
   planned?: { scheduleId: string; title: string; occurrenceDate: string; issueDate: string; dueDate: string; lateIssued: boolean }[];
+}
+
+interface SchedulePlan {
+  schedule: ScheduleWithContext;
+  planned: PlannedOccurrence[];
+  through: LocalDate | null;
 }
 
 // Schedules per transaction (a year of weekly ones is ~50 tasks each): fewer, larger statements.
@@ -38,6 +46,7 @@ export class TaskGenerationService {
     private readonly deadlines: DeadlineService,
     private readonly history: HistoryService,
     private readonly clock: Clock,
+    private readonly setAside: SetAsideService,
   ) {}
 
   async generate(options: { until?: LocalDate; dryRun?: boolean } = {}): Promise<GenerationResult> {
@@ -45,7 +54,11 @@ export class TaskGenerationService {
     const today = localDateOf(now);
     const until = options.until ?? today;
     const calendars = new Map<string, WorkingCalendar>();
-    const result: GenerationResult = { schedules: 0, created: 0, existing: 0, lateIssued: 0, ...(options.dryRun ? { planned: [] } : {}) };
+    const result: GenerationResult = { schedules: 0, created: 0, existing: 0, lateIssued: 0, setAside: 0, ...(options.dryRun ? { planned: [] } : {}) };
+    // One small read per run: schedules set aside earlier (waiting ones are skipped, the others
+    // are retried and their record cleared once they go through).
+    const waiting = await this.setAside.waiting('TASK_GENERATION');
+    const recorded = await this.setAside.all('TASK_GENERATION');
 
     for (let afterId: string | null = null; ; ) {
       const batch = await this.schedules.activeBatch(afterId, BATCH);
@@ -53,25 +66,22 @@ export class TaskGenerationService {
       afterId = batch[batch.length - 1].id;
       result.schedules += batch.length;
 
-      const plans: { schedule: ScheduleWithContext; planned: PlannedOccurrence[]; through: LocalDate | null }[] = [];
+      const plans: SchedulePlan[] = [];
+      const recovered: string[] = [];
       for (const schedule of batch) {
-        const orgId = schedule.workItem.post.unit.orgId;
-        if (!calendars.has(orgId)) calendars.set(orgId, await this.deadlines.calendarFor(orgId));
-        const { planned, generatedThrough } = planOccurrences(
-          {
-            recurrence: parseRecurrence(schedule.recurrence),
-            deadlineRule: schedule.deadlineRule ? parseDeadlineRule(schedule.deadlineRule) : null,
-            leadWorkdays: schedule.leadWorkdays,
-            startDate: fromDbDate(schedule.startDate),
-            endDate: schedule.endDate ? fromDbDate(schedule.endDate) : null,
-            generatedThrough: schedule.generatedThrough ? fromDbDate(schedule.generatedThrough) : null,
-          },
-          until,
-          today,
-          calendars.get(orgId)!,
-          schedule.workItem.post.unit.org.deadlineCutoff,
-        );
-        if (planned.length > 0) plans.push({ schedule, planned, through: generatedThrough });
+        if (waiting.has(schedule.id)) continue;
+        let plan: SchedulePlan;
+        try {
+          plan = await this.plan(schedule, calendars, until, today);
+        } catch (error) {
+          // A schedule whose stored rule or dates cannot be planned must not stop the others.
+          if (isTransientError(error)) throw error;
+          result.setAside++;
+          if (!options.dryRun) await this.setAside.setAside('TASK_GENERATION', schedule.id, error);
+          continue;
+        }
+        if (plan.planned.length > 0) plans.push(plan);
+        else if (recorded.has(schedule.id)) recovered.push(schedule.id);
       }
 
       if (options.dryRun) {
@@ -82,14 +92,60 @@ export class TaskGenerationService {
         }
         continue;
       }
-      if (plans.length > 0) await this.writeBatch(plans, today, now, result);
+      if (recovered.length > 0) await this.setAside.clear('TASK_GENERATION', recovered);
+      if (plans.length > 0) await this.writeOrIsolate(plans, recorded, today, now, result);
     }
     if (result.created > 0) this.logger.log(`created ${result.created} task(s) (${result.lateIssued} late-issued)`);
     return result;
   }
 
+  private async plan(schedule: ScheduleWithContext, calendars: Map<string, WorkingCalendar>, until: LocalDate, today: LocalDate): Promise<SchedulePlan> {
+    const orgId = schedule.workItem.post.unit.orgId;
+    if (!calendars.has(orgId)) calendars.set(orgId, await this.deadlines.calendarFor(orgId));
+    const { planned, generatedThrough } = planOccurrences(
+      {
+        recurrence: parseRecurrence(schedule.recurrence),
+        deadlineRule: schedule.deadlineRule ? parseDeadlineRule(schedule.deadlineRule) : null,
+        leadWorkdays: schedule.leadWorkdays,
+        startDate: fromDbDate(schedule.startDate),
+        endDate: schedule.endDate ? fromDbDate(schedule.endDate) : null,
+        generatedThrough: schedule.generatedThrough ? fromDbDate(schedule.generatedThrough) : null,
+      },
+      until,
+      today,
+      calendars.get(orgId)!,
+      schedule.workItem.post.unit.org.deadlineCutoff,
+    );
+    return { schedule, planned, through: generatedThrough };
+  }
+
+  /**
+   * One transaction for the batch; when it fails on something in its data, each schedule again
+   * in a transaction of its own, so the one the database (or the code) refuses is set aside and
+   * the others' tasks are issued. Only a failed batch pays for this.
+   */
+  private async writeOrIsolate(plans: SchedulePlan[], recorded: Set<string>, today: LocalDate, now: Date, result: GenerationResult): Promise<void> {
+    try {
+      await this.writeBatch(plans, recorded, today, now, result);
+      return;
+    } catch (error) {
+      if (isTransientError(error)) throw error;
+      this.logger.log(`a batch of ${plans.length} schedule(s) failed (${(error as Error)?.message ?? String(error)}); retrying them one by one`);
+    }
+    for (const plan of plans) {
+      try {
+        await this.writeBatch([plan], recorded, today, now, result);
+      } catch (error) {
+        if (isTransientError(error)) throw error;
+        result.setAside++;
+        await this.setAside.setAside('TASK_GENERATION', plan.schedule.id, error);
+      }
+    }
+  }
+
   private async writeBatch(
-    plans: { schedule: ScheduleWithContext; planned: PlannedOccurrence[]; through: LocalDate | null }[],
+    plans: SchedulePlan[],
+    recorded: Set<string>,
     today: LocalDate,
     now: Date,
     result: GenerationResult,
@@ -161,6 +217,8 @@ export class TaskGenerationService {
         tx,
         plans.flatMap(({ schedule, through }) => (through ? [{ id: schedule.id, through }] : [])),
       );
+      const recovered = plans.filter((p) => recorded.has(p.schedule.id)).map((p) => p.schedule.id);
+      await this.setAside.clear('TASK_GENERATION', recovered, tx);
       result.created += inserted.length;
       result.existing += rows.length - inserted.length;
       result.lateIssued += inserted.filter((t) => byKey.get(`${t.scheduleId}|${t.occurrenceDate}`)!.lateIssued).length;

@@ -185,7 +185,9 @@ export class TaskService {
       .filter((entry) => entry.awaiting.length > 0);
   }
 
-  list(actor: Actor, filter: TaskFilter, page: Page): Promise<{ items: TaskSummary[]; total: number }> {
+  async list(actor: Actor, filter: TaskFilter, page: Page): Promise<{ items: TaskSummary[]; total: number }> {
+    const day = (d?: Date) => d?.toISOString().slice(0, 10);
+    await this.dates.assertAccepted({ dueFrom: day(filter.dueFrom), dueTo: day(filter.dueTo) });
     const visibility: TaskVisibility = actor.isAdmin
       ? { all: true }
       : {
