@@ -1,25 +1,12 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import pg from 'pg';
 import { grantAppRole, PrismaService } from '#libs/core';
 import { HistoryVerifyService } from '#libs/history';
 import { TEST_SEAL_KEY } from '../support/test-app.js';
 import { testEnvironment } from '../support/test-env.js';
 import { evidenceWorld, PDF, type EvidenceWorld } from './evidence-support.js';
+import { runCli } from '../support/run-cli.js';
 
-const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
-
-function cli(env: Record<string, string>, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, LOG_LEVEL: 'error', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (env: Record<string, string>, args: string[]) => runCli(env, args);
 
 describe('the application runs under a role that can only read and append history', () => {
   let w: EvidenceWorld;

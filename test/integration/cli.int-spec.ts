@@ -1,24 +1,10 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+import { runCli } from '../support/run-cli.js';
 
-const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
 const SOURCE = join(process.cwd(), 'seeds/planning-section.txt');
 
-/** Runs the compiled CLI (`npm test` builds first) against the test database. */
-function cli(db: TestDatabase, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH, DATABASE_URL: db.url, LOG_LEVEL: 'error' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (db: TestDatabase, args: string[]) => runCli({ DATABASE_URL: db.url }, args);
 
 describe('admin CLI', () => {
   let db: TestDatabase;

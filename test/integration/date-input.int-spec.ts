@@ -1,6 +1,5 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { createTestApi, loginAs, type AuthHeaders, type TestApi } from '../support/test-app.js';
+import { runCli } from '../support/run-cli.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -112,18 +111,5 @@ describe('dates accepted from outside', () => {
   });
 });
 
-const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
-
 /** The compiled CLI against the test database, as an operator runs it. */
-function cli(t: TestApi, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: t.db.url, LOG_LEVEL: 'error' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end();
-  });
-}
+const cli = (t: TestApi, args: string[]) => runCli({ DATABASE_URL: t.db.url }, args);

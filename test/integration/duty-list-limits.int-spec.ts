@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { parseDutyListOffThread, XLSX_LIMITS } from '#libs/duty-list';
 import { createTestApi, loginAs, type TestApi } from '../support/test-app.js';
 import { cell, xlsxBytes } from '../support/zip-bytes.js';
 import { multipartBody } from './evidence-support.js';
+import { runCli } from '../support/run-cli.js';
 
 const HEADER = `<row r="1">${cell('A1', '序号')}${cell('B1', '岗位名称')}${cell('C1', '工作事项')}${cell('D1', '职责描述')}</row>`;
 /** The reported file: 1.7 KB, one cell at ZZ200000 (exceljs used to allocate 4.3 GB for it). */
@@ -85,17 +85,4 @@ describe('duty-list import limits', () => {
   });
 });
 
-/** Runs the compiled CLI (`npm test` builds first) against the test database. */
-function cli(databaseUrl: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(process.cwd(), 'dist/apps/cli/src/main.js'), ...args], {
-      env: { PATH: process.env.PATH, DATABASE_URL: databaseUrl, LOG_LEVEL: 'error' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (databaseUrl: string, args: string[]) => runCli({ DATABASE_URL: databaseUrl }, args);

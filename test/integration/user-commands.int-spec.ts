@@ -1,25 +1,8 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createTestApi, loginAs, type TestApi } from '../support/test-app.js';
+import { runCli } from '../support/run-cli.js';
 
-const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
-
-/**
- * Runs the compiled CLI (`npm test` builds first) against the test API's database, as an operator
- * would: no token secret in its environment (the CLI issues no tokens), optional input on stdin.
- */
-function cli(t: TestApi, args: string[], stdin?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: t.db.url, LOG_LEVEL: 'error' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+const cli = (t: TestApi, args: string[], stdin?: string) => runCli({ DATABASE_URL: t.db.url }, args, stdin);
 
 describe('admin CLI: users and posts', () => {
   let t: TestApi;

@@ -17,6 +17,7 @@ export * from './queue/bullmq.driver.js';
 export * from './queue/queue.module.js';
 export * from './redis/redis-probe.js';
 export * from './health/health.service.js';
+export * from './retry/backoff.rules.js';
 export * from './set-aside/set-aside.rules.js';
 export * from './set-aside/set-aside.repository.js';
 export * from './set-aside/set-aside.service.js';

@@ -1,10 +1,9 @@
+import { retryDelayMs } from '../retry/backoff.rules.js';
+
 /** What kind of row was set aside: the batch that failed on it, and what its ref id names. */
 export type SetAsideKind = 'ESCALATION_SWEEP' | 'TASK_GENERATION' | 'OUTBOX_DISPATCH' | 'OUTBOX_DELIVERY';
 
 export const SET_ASIDE_KINDS: readonly SetAsideKind[] = ['ESCALATION_SWEEP', 'TASK_GENERATION', 'OUTBOX_DISPATCH', 'OUTBOX_DELIVERY'];
-
-const FIRST_RETRY_MS = 60_000;
-const MAX_RETRY_MS = 60 * 60_000;
 
 /**
  * When a row that failed `attempts` times in a row is tried again: 1, 2, 4 … minutes, at most an
@@ -12,9 +11,7 @@ const MAX_RETRY_MS = 60 * 60_000;
  * the cap keeps a fixed row from waiting long.
  */
 export function retryAfterFailure(attempts: number, now: Date): Date {
-  const n = Math.max(1, Math.floor(attempts));
-  const delay = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(n - 1, 30));
-  return new Date(now.getTime() + delay);
+  return new Date(now.getTime() + retryDelayMs(Math.max(1, Math.floor(attempts))));
 }
 
 /** The stable code and the message of whatever was thrown, bounded for storage and display. */

@@ -1,6 +1,4 @@
-/** First retry one minute after a failure, doubling each time, never more than an hour apart. */
-export const RETRY_BASE_MS = 60_000;
-export const RETRY_CAP_MS = 60 * 60_000;
+import { retryDelayMs } from '#libs/core';
 
 /**
  * How long a dispatched row stays out of the dispatcher's sight. Longer than any delivery can take
@@ -8,13 +6,6 @@ export const RETRY_CAP_MS = 60 * 60_000;
  * worker, a flushed queue — and the next dispatch run then enqueues it again.
  */
 export const DISPATCH_LEASE_MS = 5 * 60_000;
-
-/** Delay before the next attempt after `failures` failed attempts (failures ≥ 1). */
-export function retryDelayMs(failures: number): number {
-  if (!Number.isInteger(failures) || failures < 1) throw new RangeError(`failures must be a positive integer: ${failures}`);
-  // 2^(failures-1) would overflow to Infinity long after the cap: clamp the exponent first.
-  return Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** Math.min(failures - 1, 30));
-}
 
 export type FailureOutcome =
   | { status: 'PENDING'; attempts: number; retryAt: Date }
