@@ -35,9 +35,12 @@ export const TEST_SEAL_PUBLIC_KEY = 'MCowBQYDK2VwAyEA4CW0polIZy1O74IFVk0PE/15hkY
 export const TEST_HEALTH_TOKEN = 'test-only-health-token-0123456789abcdef';
 export const HEALTH_DETAILS = { 'x-health-token': TEST_HEALTH_TOKEN };
 
-/** The environment of a test API process on `databaseUrl` (external mode needs the secret and the seal key). */
+/**
+ * The environment of a test API process on `databaseUrl` (external mode needs the secret and the
+ * seal key). Only fatal logs: the failures tests provoke on purpose are asserted, not printed.
+ */
 export function testAppEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { DATABASE_URL: databaseUrl, LOG_LEVEL: 'error', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, HISTORY_SEAL_KEY: TEST_SEAL_KEY, HEALTH_TOKEN: TEST_HEALTH_TOKEN, ...extra };
+  return { DATABASE_URL: databaseUrl, LOG_LEVEL: 'fatal', AUTH_TOKEN_SECRET: TEST_TOKEN_SECRET, HISTORY_SEAL_KEY: TEST_SEAL_KEY, HEALTH_TOKEN: TEST_HEALTH_TOKEN, ...extra };
 }
 
 /** The real API (Fastify, filters, validation) on its own database, driven with `app.inject`. */

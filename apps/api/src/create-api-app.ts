@@ -51,7 +51,7 @@ export async function createApiApp(given: ApiOptions & { logRequests?: boolean }
   });
   addSecurityHeaders(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot(options), adapter, {
-    logger: options.logRequests === false ? ['error', 'warn'] : undefined,
+    logger: options.config.nestLogLevels(),
     // JSON is parsed by the guarded parser installed above; no form bodies are accepted.
     bodyParser: false,
   });

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   // Workers write the hourly seal: they need its signing key (HISTORY_SEAL_KEY) from the start.
   config = withResolvedSealKey(config);
   await probeDatabase(config.requireDatabaseUrl());
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config }));
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ config }), { logger: config.nestLogLevels() });
   // Nest closes the job driver on SIGTERM: workers finish their current job first.
   app.enableShutdownHooks();
   new Logger('Worker').log('worker started');

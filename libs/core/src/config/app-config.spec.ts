@@ -205,3 +205,16 @@ describe('AppConfig TRUST_PROXY', () => {
     },
   );
 });
+
+describe('AppConfig LOG_LEVEL for the Nest logger', () => {
+  it.each<[string, string[] | false]>([
+    ['silent', false],
+    ['fatal', ['fatal']],
+    ['error', ['fatal', 'error']],
+    ['warn', ['fatal', 'error', 'warn']],
+    ['info', ['fatal', 'error', 'warn', 'log']],
+    ['trace', ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']],
+  ])('%s → %j', (level, levels) => {
+    expect(AppConfig.fromEnv({ LOG_LEVEL: level }).nestLogLevels()).toEqual(levels);
+  });
+});

@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
+import type { LogLevel } from '@nestjs/common';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { keyFingerprint, parseEd25519PrivateKey, parseEd25519PublicKey } from './ed25519-key.js';
@@ -283,6 +284,13 @@ export class AppConfig {
   /** Where migrations run: the owner role when MIGRATION_DATABASE_URL is set, else DATABASE_URL. */
   requireMigrationDatabaseUrl(): string {
     return this.migrationDatabaseUrl ?? this.requireDatabaseUrl();
+  }
+
+  /** The Nest logger's levels for LOG_LEVEL (the same scale as the request log's); false → silent. */
+  nestLogLevels(): LogLevel[] | false {
+    const scale: [Env['LOG_LEVEL'], LogLevel][] = [['fatal', 'fatal'], ['error', 'error'], ['warn', 'warn'], ['info', 'log'], ['debug', 'debug'], ['trace', 'verbose']];
+    const upTo = scale.findIndex(([level]) => level === this.logLevel);
+    return upTo < 0 ? false : scale.slice(0, upTo + 1).map(([, nest]) => nest);
   }
 
   requireDatabaseUrl(): string {
