@@ -1,29 +1,18 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { keyFingerprint, parseEd25519PublicKey } from '#libs/core';
 import { eventHash, HistorySealService, HistoryVerifyService, type ChainedFields } from '#libs/history';
 import { TEST_SEAL_KEY, TEST_SEAL_PUBLIC_KEY } from '../support/test-app.js';
+import { runCli } from '../support/run-cli.js';
 import { evidenceWorld, PDF, type EvidenceWorld, type Json } from './evidence-support.js';
 
-const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
-
 /**
- * Runs the compiled CLI (`npm test` builds first) against the test database, as the operator (with
- * the seal key) unless `env` says otherwise (an auditor holding only the public key).
+ * The compiled CLI against the test database, as the operator (with the seal key) unless `env`
+ * says otherwise (an auditor holding only the public key).
  */
-function cli(url: string, args: string[], env: Record<string, string> = { HISTORY_SEAL_KEY: TEST_SEAL_KEY }): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH, DATABASE_URL: url, LOG_LEVEL: 'error', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (url: string, args: string[], env: Record<string, string> = { HISTORY_SEAL_KEY: TEST_SEAL_KEY }) => runCli({ DATABASE_URL: url, ...env }, args);
 
 /** A stored row (snake_case, as the database gives it) as the fields the public hash rule covers. */
 function fieldsOf(row: Json): ChainedFields {
