@@ -11,7 +11,8 @@ export interface Command {
   usage: string;
   /** Commands that need no database (e.g. `migrate` opens its own connection). */
   standalone?: boolean;
-  run(args: string[], ctx: CliContext | undefined, output: Output): Promise<number>;
+  /** `env` is the process environment, for standalone commands to read their configuration from. */
+  run(args: string[], ctx: CliContext | undefined, output: Output, env: NodeJS.ProcessEnv): Promise<number>;
 }
 
 /** A usage mistake: printed with the command's usage, exit code 2. */

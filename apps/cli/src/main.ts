@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   let ctx: CliContext | undefined;
   try {
     if (!command.standalone) ctx = await openCliContext(process.env);
-    return await command.run(args, ctx, output);
+    return await command.run(args, ctx, output, process.env);
   } catch (e) {
     if (e instanceof UsageError || (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       output.err(`${(e as Error).message}\nusage: npm run cli -- ${command.usage}`);

@@ -7,8 +7,8 @@ export const migrateCommand: Command = {
   summary: 'Apply committed migrations as MIGRATION_DATABASE_URL (the owner), then grant the role of DATABASE_URL',
   usage: 'migrate',
   standalone: true,
-  async run(_args, _ctx, output) {
-    const config = AppConfig.fromEnv(process.env);
+  async run(_args, _ctx, output, env) {
+    const config = AppConfig.fromEnv(env);
     const ownerUrl = config.requireMigrationDatabaseUrl();
     await applyMigrations(ownerUrl);
     output.out('migrations applied');
